@@ -1,0 +1,63 @@
+"""Sphinx configuration of the Policy & Politics blog: configuration only."""
+
+project = "Policy & Politics blog"
+author = "Policy & Politics"
+copyright = "2021, Policy & Politics; post excerpts © their authors"
+language = "en"
+
+extensions = [
+    "myst_parser",
+    "ablog",
+    "sphinx_book_theme",
+    "pp_blog",
+]
+
+# Only the book's own sources are pages: never tests/, src/, bench/ or the README.
+include_patterns = ["index.md", "docs/**", "posts/**"]
+source_suffix = {".md": "markdown"}
+root_doc = "index"
+templates_path = ["_templates"]
+html_static_path = ["_static"]
+
+# MyST: the front matter's `title` is the page's heading, so it is written only once.
+myst_title_to_header = True
+myst_enable_extensions = ["colon_fence", "deflist", "smartquotes"]
+myst_heading_anchors = 3
+
+# The categories a post may name in its `category` field.
+ppblog_categories = ["Special issue blog series", "Highlights collection"]
+
+# ABlog
+blog_title = "Policy & Politics blog"
+blog_path = "blog"
+blog_baseurl = "https://policyandpolitics.github.io/blog/"
+blog_feed_fulltext = True
+blog_feed_subtitle = "Posts from the blog of the journal Policy & Politics"
+blog_feed_archives = False
+post_date_format = "%-d %B %Y"
+post_date_format_short = "%-d %b %Y"
+post_auto_excerpt = 1
+post_show_prev_next = False
+fontawesome_included = True
+
+# Book layout
+html_title = "Policy & Politics blog"
+html_theme = "sphinx_book_theme"
+html_css_files = ["pp-blog.css"]
+html_theme_options = {
+    "home_page_in_toc": True,
+    "show_navbar_depth": 1,
+    "use_download_button": False,
+    "use_fullscreen_button": False,
+    "show_toc_level": 2,
+}
+# Keep the book's navigation first; ABlog's lists follow it.
+html_sidebars = {
+    "**": [
+        "navbar-logo.html",
+        "search-button-field.html",
+        "sbt-sidebar-nav.html",
+        "ablog/recentposts.html",
+        "ablog/archives.html",
+    ],
+}

@@ -1,0 +1,81 @@
+"""The ``ppblog`` domain: what every post and collection page declared, as plain values.
+
+Keeping this in a Domain (not on the environment or in module globals) gives us
+``clear_doc`` and ``merge_domaindata``, so parallel reads and incremental builds stay
+correct without any state that outlives a build.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+from sphinx.addnodes import pending_xref
+from sphinx.domains import Domain
+from sphinx.util.nodes import make_refnode
+
+
+class PostsDomain(Domain):
+    name = "ppblog"
+    label = "Policy & Politics blog"
+    initial_data: dict[str, Any] = {
+        "posts": {},  # docname -> plain dict of the post's front matter (see transforms.post_record)
+        "collections": {},  # docname of a landing page -> plain dict of its declaration
+    }
+    # Bump when the shape of the stored data changes, so old pickles are discarded.
+    data_version = 1
+
+    @property
+    def posts(self) -> dict[str, dict[str, Any]]:
+        return self.data["posts"]
+
+    @property
+    def collections(self) -> dict[str, dict[str, Any]]:
+        return self.data["collections"]
+
+    def clear_doc(self, docname: str) -> None:
+        self.posts.pop(docname, None)
+        self.collections.pop(docname, None)
+
+    def merge_domaindata(self, docnames: set[str], otherdata: dict[str, Any]) -> None:
+        for key in ("posts", "collections"):
+            for docname, record in otherdata[key].items():
+                if docname in docnames:
+                    self.data[key][docname] = record
+
+    def collection_by_slug(self, slug: str) -> dict[str, Any] | None:
+        for record in self.collections.values():
+            if record["slug"] == slug:
+                return record
+        return None
+
+    def posts_in(self, slug: str) -> list[tuple[str, dict[str, Any]]]:
+        """The posts of a collection in reading order: series position, else date, then title."""
+        members = [(d, p) for d, p in self.posts.items() if p["collection"] == slug]
+        return sorted(members, key=lambda item: post_order_key(item[1]))
+
+    def resolve_xref(self, env, fromdocname, builder, typ, target, node, contnode):
+        # Author names link to ABlog's author pages, which exist only in HTML output;
+        # elsewhere the name stays plain text.
+        if typ == "author" and builder.format == "html":
+            return make_refnode(builder, fromdocname, target, "", contnode, node.get("reftitle"))
+        if typ == "author":
+            return contnode
+        return None
+
+    def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode):
+        return []
+
+
+def post_order_key(post: dict[str, Any]) -> tuple:
+    position = post.get("position")
+    return (position is None, position or 0, post["date"], post["title"])
+
+
+def author_xref(name: str, author_docname: str) -> pending_xref:
+    ref = pending_xref(
+        "", refdomain="ppblog", reftype="author", reftarget=author_docname, refexplicit=True,
+        reftitle=f"All posts by {name}",
+    )
+    ref += nodes.inline(name, name, classes=["pp-author"])
+    return ref

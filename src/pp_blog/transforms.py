@@ -1,0 +1,200 @@
+"""Reading posts and collection pages into the domain, and showing post metadata in the text.
+
+A post is any Markdown file in a collection folder ``posts/<collection>/`` other than the
+folder's ``index.md``, which is the collection's landing page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from ablog.blog import slugify
+from docutils import nodes
+from sphinx.addnodes import pending_xref
+from sphinx.transforms import SphinxTransform
+from sphinx.util import logging
+
+from . import frontmatter as fm
+from .domain import PostsDomain, author_xref
+
+logger = logging.getLogger(__name__)
+
+POSTS_DIR = "posts"
+
+
+def page_kind(docname: str) -> str | None:
+    """'post', 'collection' or None for a docname, from where the file lives."""
+    parts = PurePosixPath(docname).parts
+    if len(parts) != 3 or parts[0] != POSTS_DIR:
+        return None
+    return "collection" if parts[2] == "index" else "post"
+
+
+def collection_docname(slug: str) -> str:
+    return f"{POSTS_DIR}/{slug}/index"
+
+
+def warn(docname: str, problem: fm.Problem, subtype: str = "frontmatter") -> None:
+    logger.warning(problem.message, location=(docname, problem.line), type="ppblog", subtype=subtype)
+
+
+def post_record(front: fm.FrontMatter) -> dict[str, Any]:
+    """The plain values the domain keeps for a valid post."""
+    data = front.data
+    return {
+        "title": data["title"],
+        "date": data["date"],
+        "authors": [a.__dict__ for a in fm.authors_of(data)],
+        "tags": list(data.get("tags") or []),
+        "category": data["category"],
+        "collection": data["collection"],
+        "position": data.get("position"),
+        "original_url": data["original_url"],
+        "doi": data.get("doi"),
+        "draft": bool(data.get("draft", False)),
+        "lines": dict(front.key_lines),
+    }
+
+
+def collection_record(front: fm.FrontMatter) -> dict[str, Any]:
+    declared = dict(front.data["collection"])
+    declared["title"] = front.data["title"]
+    declared.setdefault("short_title", declared["title"])
+    declared["line"] = front.line_of("collection")
+    return declared
+
+
+class ReadFrontMatter(SphinxTransform):
+    """Validate a post's or collection's front matter and record it in the domain.
+
+    For posts it also rewrites the docinfo into the fields ABlog reads, in the form
+    ABlog can parse: MyST hands over YAML lists as JSON text, which ABlog would take
+    as one author named ``["A"``. It runs just before ABlog's CheckFrontMatter (800).
+    """
+
+    default_priority = 790
+
+    def apply(self) -> None:
+        docname = self.env.docname
+        kind = page_kind(docname)
+        if kind is None:
+            return
+        docinfo = self._docinfo()
+        path = Path(self.document["source"])
+        try:
+            front = fm.parse_front_matter(path.read_text(encoding="utf-8"))
+        except fm.FrontMatterError as error:
+            warn(docname, fm.Problem(error.message, error.line))
+            self._replace_fields(docinfo, {})
+            return
+        domain: PostsDomain = self.env.domains["ppblog"]
+        if kind == "collection":
+            problems = fm.validate_collection(front, folder=PurePosixPath(docname).parts[1])
+            for problem in problems:
+                warn(docname, problem)
+            if not problems:
+                domain.collections[docname] = collection_record(front)
+            return
+        problems = fm.validate_post(front, categories=self.config.ppblog_categories)
+        for problem in problems:
+            warn(docname, problem)
+        if problems:
+            self._replace_fields(docinfo, {})
+            return
+        record = post_record(front)
+        domain.posts[docname] = record
+        self._replace_fields(
+            docinfo,
+            {
+                "blogpost": "true",
+                "date": record["date"],
+                "author": ", ".join(a["name"] for a in record["authors"]),
+                "tags": ", ".join(record["tags"]),
+                "category": record["category"],
+            },
+        )
+
+    def _docinfo(self) -> nodes.Element | None:
+        for node in self.document.findall(nodes.docinfo):
+            return node
+        return None
+
+    def _replace_fields(self, docinfo: nodes.Element | None, fields: dict[str, str]) -> None:
+        if docinfo is None:
+            docinfo = nodes.docinfo()
+            self.document.insert(0, docinfo)
+        docinfo.clear()
+        for name, value in fields.items():
+            docinfo += nodes.field("", nodes.field_name("", name), nodes.field_body("", nodes.paragraph("", value)))
+
+
+def format_date(iso: str) -> str:
+    date = fm.parse_date(iso)
+    return f"{date.day} {date:%B %Y}" if date else iso
+
+
+def join_names(items: list[nodes.Node]) -> list[nodes.Node]:
+    """Join nodes as 'A', 'A and B', 'A, B and C'."""
+    out: list[nodes.Node] = []
+    for index, item in enumerate(items):
+        if index:
+            out.append(nodes.Text(" and " if index == len(items) - 1 else ", "))
+        out.append(item)
+    return out
+
+
+def author_nodes(authors: list[dict[str, str]]) -> list[nodes.Node]:
+    result = []
+    for author in authors:
+        ref = author_xref(author["name"], f"blog/author/{slugify(author['name'])}")
+        described = fm.Author(**author).description
+        if described:
+            result.append(nodes.inline("", "", ref, nodes.Text(f" ({described})")))
+        else:
+            result.append(ref)
+    return result
+
+
+def doc_xref(docname: str) -> pending_xref:
+    ref = pending_xref("", refdomain="std", reftype="doc", reftarget="/" + docname, refexplicit=False)
+    ref += nodes.inline("", "")
+    return ref
+
+
+def add_post_metadata(app, doctree: nodes.document) -> None:
+    """Show the byline, date, collection and tags in the post itself, and credit the source.
+
+    This runs after ABlog has taken its excerpt, so the byline is not mistaken for the
+    opening paragraph; being in the document, it is indexed by search and printed in PDFs.
+    """
+    docname = app.env.docname
+    post = app.env.domains["ppblog"].posts.get(docname)
+    if post is None:
+        return
+    section = next(iter(doctree.findall(nodes.section)), None)
+    if section is None:
+        return
+    meta = nodes.container(classes=["pp-post-meta"])
+    meta += nodes.paragraph("", "", nodes.Text("By "), *join_names(author_nodes(post["authors"])), classes=["pp-byline"])
+    meta += nodes.paragraph(
+        "",
+        "",
+        nodes.inline("", format_date(post["date"]), classes=["pp-date"]),
+        nodes.Text(" · in "),
+        doc_xref(collection_docname(post["collection"])),
+        classes=["pp-dateline"],
+    )
+    if post["tags"]:
+        tags = [nodes.inline(tag, tag, classes=["pp-tag"]) for tag in post["tags"]]
+        meta += nodes.paragraph("", "", nodes.Text("Tags: "), *join_names(tags), classes=["pp-tags"])
+    section.insert(1, meta)
+
+    names = [nodes.Text(a["name"]) for a in post["authors"]]
+    source = nodes.paragraph(classes=["pp-source"])
+    source += nodes.Text("This is an excerpt of the post by ")
+    source += join_names(names)
+    source += nodes.Text(f", first published on the Policy & Politics blog on {format_date(post['date'])}. ")
+    source += nodes.reference("", "Continue reading the original post", refuri=post["original_url"])
+    source += nodes.Text(".")
+    section += source
