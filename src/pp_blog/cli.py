@@ -57,12 +57,11 @@ def check_tree(root: Path, categories: list[str]) -> list[str]:
 
 def read_categories(root: Path) -> list[str]:
     """The categories from conf.py, read without running the build."""
-    from sphinx.config import Config
+    from sphinx.config import eval_config_file
+    from sphinx.util.tags import Tags
 
-    config = Config.read(root)
-    config.add("ppblog_categories", [], "env", list)
-    config.init_values()
-    return list(config.ppblog_categories)
+    namespace = eval_config_file(root / "conf.py", Tags())
+    return list(namespace.get("ppblog_categories", []))
 
 
 def cmd_check(args: argparse.Namespace) -> int:

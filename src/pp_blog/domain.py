@@ -55,13 +55,13 @@ class PostsDomain(Domain):
         return sorted(members, key=lambda item: post_order_key(item[1]))
 
     def resolve_xref(self, env, fromdocname, builder, typ, target, node, contnode):
-        # Author names link to ABlog's author pages, which exist only in HTML output;
+        # Authors and tags link to ABlog's pages, which exist only in HTML output;
         # elsewhere the name stays plain text.
-        if typ == "author" and builder.format == "html":
+        if typ != "ablog":
+            return None
+        if builder.format == "html":
             return make_refnode(builder, fromdocname, target, "", contnode, node.get("reftitle"))
-        if typ == "author":
-            return contnode
-        return None
+        return contnode
 
     def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode):
         return []
@@ -72,10 +72,8 @@ def post_order_key(post: dict[str, Any]) -> tuple:
     return (position is None, position or 0, post["date"], post["title"])
 
 
-def author_xref(name: str, author_docname: str) -> pending_xref:
-    ref = pending_xref(
-        "", refdomain="ppblog", reftype="author", reftarget=author_docname, refexplicit=True,
-        reftitle=f"All posts by {name}",
-    )
-    ref += nodes.inline(name, name, classes=["pp-author"])
+def ablog_page_xref(text: str, docname: str, title: str, css_class: str) -> pending_xref:
+    """A link to one of ABlog's generated pages (an author's or a tag's posts)."""
+    ref = pending_xref("", refdomain="ppblog", reftype="ablog", reftarget=docname, refexplicit=True, reftitle=title)
+    ref += nodes.inline(text, text, classes=[css_class])
     return ref

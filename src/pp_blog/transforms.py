@@ -16,7 +16,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
 from . import frontmatter as fm
-from .domain import PostsDomain, author_xref
+from .domain import PostsDomain, ablog_page_xref
 
 logger = logging.getLogger(__name__)
 
@@ -147,7 +147,8 @@ def join_names(items: list[nodes.Node]) -> list[nodes.Node]:
 def author_nodes(authors: list[dict[str, str]]) -> list[nodes.Node]:
     result = []
     for author in authors:
-        ref = author_xref(author["name"], f"blog/author/{slugify(author['name'])}")
+        name = author["name"]
+        ref = ablog_page_xref(name, f"blog/author/{slugify(name)}", f"All posts by {name}", "pp-author")
         described = fm.Author(**author).description
         if described:
             result.append(nodes.inline("", "", ref, nodes.Text(f" ({described})")))
@@ -186,8 +187,11 @@ def add_post_metadata(app, doctree: nodes.document) -> None:
         classes=["pp-dateline"],
     )
     if post["tags"]:
-        tags = [nodes.inline(tag, tag, classes=["pp-tag"]) for tag in post["tags"]]
-        meta += nodes.paragraph("", "", nodes.Text("Tags: "), *join_names(tags), classes=["pp-tags"])
+        meta += nodes.paragraph("", "", nodes.Text("Tags: "), classes=["pp-tags"])
+        for index, tag in enumerate(post["tags"]):
+            if index:
+                meta[-1] += nodes.Text(" ")
+            meta[-1] += ablog_page_xref(tag, f"blog/tag/{slugify(tag)}", f"Posts tagged {tag}", "pp-tag")
     section.insert(1, meta)
 
     names = [nodes.Text(a["name"]) for a in post["authors"]]

@@ -1,0 +1,49 @@
+"""Shared fixtures: Sphinx test roots, and one full build of the real site per session."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    """Where `@pytest.mark.sphinx(testroot=...)` finds `test-<name>` folders."""
+    return Path(__file__).parent / "roots"
+
+
+class BuiltSite:
+    def __init__(self, outdir: Path, log: str):
+        self.outdir = outdir
+        self.log = log
+
+    def page(self, path: str) -> BeautifulSoup:
+        return BeautifulSoup((self.outdir / path).read_text(encoding="utf-8"), "html.parser")
+
+    def text(self, path: str) -> str:
+        return (self.outdir / path).read_text(encoding="utf-8")
+
+
+def sphinx_build(srcdir: Path, outdir: Path, builder: str = "html", *extra: str) -> subprocess.CompletedProcess:
+    """Run the real sphinx-build as `make html` does: nitpicky, warnings are errors."""
+    return subprocess.run(
+        [sys.executable, "-m", "sphinx", "-nW", "--keep-going", "-q", "-b", builder,
+         "-d", str(outdir / ".doctrees"), str(srcdir), str(outdir), *extra],
+        capture_output=True, text=True,
+    )
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> BuiltSite:
+    """The real site, built once with `-nW`; the build must print no warning at all."""
+    outdir = tmp_path_factory.mktemp("site")
+    result = sphinx_build(REPO, outdir)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return BuiltSite(outdir, result.stderr)

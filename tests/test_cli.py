@@ -1,0 +1,62 @@
+"""The `ppblog` command line: check and build, as an editor runs them."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def ppblog(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "pp_blog.cli", *args], cwd=cwd, capture_output=True, text=True)
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A copy of the real site's sources, to break on purpose."""
+    for name in ("conf.py", "index.md"):
+        shutil.copy(REPO / name, tmp_path / name)
+    for name in ("posts", "docs", "_static"):
+        shutil.copytree(REPO / name, tmp_path / name)
+    return tmp_path
+
+
+def test_check_accepts_the_real_posts():
+    result = ppblog("check", cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "all posts are valid"
+
+
+def test_check_reports_one_line_per_problem_and_fails(project):
+    post = project / "posts/co-creation-special-issue/blog-5-digital-platforms.md"
+    before = post.read_text(encoding="utf-8").replace("date: 2021-05-12", "date: 2021-13-45")
+    post.write_text(before, encoding="utf-8")
+    result = ppblog("check", cwd=project)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "posts/co-creation-special-issue/blog-5-digital-platforms.md:3: field 'date' ('2021-13-45') is not a real "
+        "date: write the publication date as YYYY-MM-DD, e.g. date: 2021-05-12",
+        "1 problem(s) found",
+    ]
+    assert post.read_text(encoding="utf-8") == before
+
+
+@pytest.mark.site
+def test_failed_build_keeps_the_published_site_and_fails_again_next_time(project):
+    out = project / "_build/html"
+    assert ppblog("build", "--out", str(out), "-q", cwd=project).returncode == 0
+    published = (out / "index.html").read_bytes()
+    post = project / "posts/co-creation-special-issue/blog-6-strategic-management.md"
+    post.write_text(post.read_text(encoding="utf-8").replace("position: 6", "position: 5"), encoding="utf-8")
+    for attempt in range(2):  # the second run must not forget the unfixed problem
+        result = ppblog("build", "--out", str(out), "-q", cwd=project)
+        assert result.returncode != 0
+        assert "blog-6-strategic-management.md:14: WARNING: position 5 is already taken" in result.stderr
+        assert result.stderr.strip().endswith("build failed: fix the problems above; " + f"{out} is unchanged")
+        assert (out / "index.html").read_bytes() == published
+        assert not (project / "_build/html.staging").exists()

@@ -1,0 +1,169 @@
+"""The real site, built in full: what a reader sees on each kind of page."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+
+pytestmark = pytest.mark.site
+
+SERIES = "posts/co-creation-special-issue"
+HIGHLIGHTS = "posts/highlights-2021-policy-diffusion"
+
+POSTS = {
+    f"{SERIES}/blog-5-digital-platforms": (
+        "Digital platforms for the co-creation of public value",
+        "12 May 2021",
+        ["Albert Meijer", "Wouter Boon"],
+    ),
+    f"{SERIES}/blog-6-strategic-management": (
+        "Strategic management as an enabler of co-creation in public services",
+        "19 May 2021",
+        ["Edoardo Ongaro", "Alessandro Angelo Sancino", "Irene Pluchinotta", "Hannah Williams",
+         "Martin Kitchener", "Ewan Ferlie"],
+    ),
+    f"{SERIES}/blog-7-key-themes": (
+        "Key themes in the (possible) move to co-production and co-creation in public management",
+        "26 May 2021",
+        ["Ewan Ferlie"],
+    ),
+    f"{HIGHLIGHTS}/policy-diffusion-highlights": (
+        "1st May – 31st July 2021 highlights collection on policy diffusion",
+        "4 May 2021",
+        ["Sarah Brown"],
+    ),
+}
+TITLES = {docname: title for docname, (title, _, _) in POSTS.items()}
+
+
+def linked_titles(soup, selector="main") -> list[str]:
+    return [a.get_text(" ", strip=True) for a in soup.select(f"{selector} a") if a.get_text(strip=True)]
+
+
+def titles_in_order(soup, selector="article") -> list[str]:
+    """The post titles that appear as links in the page's article, in page order."""
+    found = []
+    for text in linked_titles(soup, selector):
+        for title in TITLES.values():
+            if text == title and title not in found:
+                found.append(title)
+    return found
+
+
+@pytest.mark.parametrize("docname", POSTS)
+def test_post_page_shows_title_date_and_every_author_in_order(site, docname):
+    title, date, authors = POSTS[docname]
+    soup = site.page(f"{docname}.html")
+    assert soup.select_one("article h1").get_text(strip=True).rstrip("#") == title
+    byline = soup.select_one(".pp-byline")
+    assert [a.get_text(strip=True) for a in byline.select(".pp-author")] == authors
+    assert soup.select_one(".pp-date").get_text(strip=True) == date
+
+
+def test_post_credits_the_source_and_links_to_the_original(site):
+    soup = site.page(f"{SERIES}/blog-5-digital-platforms.html")
+    source = soup.select_one(".pp-source")
+    assert "excerpt of the post by Albert Meijer and Wouter Boon" in source.get_text(" ", strip=True)
+    link = source.select_one("a")
+    assert link.get_text(strip=True) == "Continue reading the original post"
+    assert link["href"].startswith("https://policyandpoliticsblog.com/2021/05/12/")
+
+
+def test_highlights_author_shows_her_role(site):
+    soup = site.page(f"{HIGHLIGHTS}/policy-diffusion-highlights.html")
+    assert "Sarah Brown (Journal Manager, Policy & Politics)" in soup.select_one(".pp-byline").get_text(" ", strip=True)
+
+
+def test_series_landing_page_lists_its_posts_in_order(site):
+    soup = site.page(f"{SERIES}/index.html")
+    assert titles_in_order(soup) == [TITLES[f"{SERIES}/blog-{n}"] for n in (
+        "5-digital-platforms", "6-strategic-management", "7-key-themes")]
+    text = soup.select_one("article").get_text(" ", strip=True)
+    for name in ("Jacob Torfing", "Ewan Ferlie", "Tina Jukić", "Edoardo Ongaro"):
+        assert name in text
+    assert "volume 49, issue 2, April 2021" in text
+
+
+def test_highlights_landing_page_lists_its_post_and_period(site):
+    soup = site.page(f"{HIGHLIGHTS}/index.html")
+    assert titles_in_order(soup) == [TITLES[f"{HIGHLIGHTS}/policy-diffusion-highlights"]]
+    text = soup.select_one("article").get_text(" ", strip=True)
+    assert "1 May – 31 July 2021" in text
+    assert "policy diffusion" in text
+
+
+def test_left_navigation_keeps_collections_and_their_posts(site):
+    soup = site.page(f"{SERIES}/blog-6-strategic-management.html")
+    nav = soup.select_one(".bd-sidebar-primary nav.bd-links")
+    nav_text = nav.get_text(" ", strip=True)
+    for title in TITLES.values():
+        assert title in nav_text
+
+
+AUTHOR_POSTS = {
+    "ewan-ferlie": [f"{SERIES}/blog-6-strategic-management", f"{SERIES}/blog-7-key-themes"],
+    "albert-meijer": [f"{SERIES}/blog-5-digital-platforms"],
+    "wouter-boon": [f"{SERIES}/blog-5-digital-platforms"],
+    "edoardo-ongaro": [f"{SERIES}/blog-6-strategic-management"],
+    "alessandro-angelo-sancino": [f"{SERIES}/blog-6-strategic-management"],
+    "irene-pluchinotta": [f"{SERIES}/blog-6-strategic-management"],
+    "hannah-williams": [f"{SERIES}/blog-6-strategic-management"],
+    "martin-kitchener": [f"{SERIES}/blog-6-strategic-management"],
+    "sarah-brown": [f"{HIGHLIGHTS}/policy-diffusion-highlights"],
+}
+
+
+def post_titles_on(site, page) -> set[str]:
+    soup = site.page(page)
+    return {t for t in linked_titles(soup, "article") if t in TITLES.values()}
+
+
+@pytest.mark.parametrize("slug", AUTHOR_POSTS)
+def test_every_author_has_a_page_listing_exactly_their_posts(site, slug):
+    assert post_titles_on(site, f"blog/author/{slug}.html") == {TITLES[d] for d in AUTHOR_POSTS[slug]}
+
+
+def test_authors_index_names_every_author_once(site):
+    assert sorted(p.stem for p in (site.outdir / "blog/author").glob("*.html")) == sorted(AUTHOR_POSTS)
+
+
+@pytest.mark.parametrize(
+    "tag, docnames",
+    [
+        ("co-creation", [f"{SERIES}/blog-5-digital-platforms", f"{SERIES}/blog-6-strategic-management",
+                         f"{SERIES}/blog-7-key-themes"]),
+        ("policy-diffusion", [f"{HIGHLIGHTS}/policy-diffusion-highlights"]),
+        ("public-value", [f"{SERIES}/blog-5-digital-platforms", f"{SERIES}/blog-6-strategic-management"]),
+    ],
+)
+def test_tag_pages_list_the_tagged_posts(site, tag, docnames):
+    assert post_titles_on(site, f"blog/tag/{tag}.html") == {TITLES[d] for d in docnames}
+
+
+def test_archive_lists_every_post_under_2021(site):
+    assert post_titles_on(site, "blog/2021.html") == set(TITLES.values())
+    assert post_titles_on(site, "blog/archive.html") == set(TITLES.values())
+
+
+def test_post_tags_link_to_their_tag_pages(site):
+    soup = site.page(f"{SERIES}/blog-5-digital-platforms.html")
+    links = {a.get_text(strip=True): a["href"] for a in soup.select(".pp-tags a")}
+    assert links["public value"] == "../../blog/tag/public-value.html"
+
+
+def test_front_page_lists_recent_posts_newest_first(site):
+    soup = site.page("index.html")
+    listed = [li.select_one("a").get_text(strip=True) for li in soup.select("article .postlist li.ablog-post")]
+    assert listed == [TITLES[d] for d in (
+        f"{SERIES}/blog-7-key-themes", f"{SERIES}/blog-6-strategic-management",
+        f"{SERIES}/blog-5-digital-platforms", f"{HIGHLIGHTS}/policy-diffusion-highlights")]
+
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def test_site_feed_holds_every_post(site):
+    feed = ET.fromstring(site.text("blog/atom.xml"))
+    titles = {entry.findtext(f"{ATOM}title") for entry in feed.iter(f"{ATOM}entry")}
+    assert titles == set(TITLES.values())
