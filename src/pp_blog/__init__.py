@@ -6,7 +6,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from . import checks, transforms
+from . import checks, collections, feeds, transforms
 from .domain import PostsDomain
 
 __version__ = "0.1.0"
@@ -16,11 +16,21 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("myst_parser")
     app.setup_extension("ablog")
     app.add_config_value("ppblog_categories", [], "env", types=[list])
+    app.add_config_value("ppblog_show_drafts", False, "env", types=[bool])
+    # The day against which future-dated posts count as drafts; empty means today.
+    app.add_config_value("ppblog_build_date", "", "env", types=[str])
     app.add_domain(PostsDomain)
     app.add_transform(transforms.ReadFrontMatter)
+    app.add_directive("collection-posts", collections.CollectionPostsDirective)
+    app.add_directive("collection-details", collections.CollectionDetailsDirective)
+    app.add_post_transform(collections.ResolveCollectionPlaceholders)
+    app.connect("config-inited", collections.exclude_drafts)
     # After ABlog's own doctree-read handler (priority 500) has taken its excerpt.
     app.connect("doctree-read", transforms.add_post_metadata, priority=600)
+    app.connect("env-get-outdated", collections.landing_pages_to_reread)
+    app.connect("env-get-updated", collections.pages_to_rewrite)
     app.connect("env-check-consistency", checks.check_site)
+    app.connect("html-collect-pages", feeds.write_feeds, priority=900)
     return {
         "version": __version__,
         "env_version": PostsDomain.data_version,

@@ -116,7 +116,6 @@ def landing_page(collection: Collection, rng: random.Random, year: int) -> str:
   featured_articles:
     - title: "{sentence(rng, 8)[:-1]}"
       authors: {yaml_list([person(rng), person(rng)])}"""
-    entries = "\n".join(collection.posts)
     return f"""---
 title: "{collection.title}"
 {declaration}
@@ -124,10 +123,10 @@ title: "{collection.title}"
 
 {paragraph(rng, 80)}
 
-```{{toctree}}
-:maxdepth: 1
+```{{collection-details}}
+```
 
-{entries}
+```{{collection-posts}}
 ```
 """
 

@@ -11,11 +11,11 @@ from typing import Any
 
 from ablog.blog import slugify
 from docutils import nodes
-from sphinx.addnodes import pending_xref
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
 from . import frontmatter as fm
+from .collections import build_date, collection_context, format_date, is_draft
 from .domain import PostsDomain, ablog_page_xref
 
 logger = logging.getLogger(__name__)
@@ -52,7 +52,7 @@ def post_record(front: fm.FrontMatter) -> dict[str, Any]:
         "position": data.get("position"),
         "original_url": data["original_url"],
         "doi": data.get("doi"),
-        "draft": bool(data.get("draft", False)),
+        "draft": data.get("draft") is True,
         "lines": dict(front.key_lines),
     }
 
@@ -103,6 +103,7 @@ class ReadFrontMatter(SphinxTransform):
             self._replace_fields(docinfo, {})
             return
         record = post_record(front)
+        record["draft"] = is_draft(front.data, build_date(self.config))
         domain.posts[docname] = record
         self._replace_fields(
             docinfo,
@@ -129,11 +130,6 @@ class ReadFrontMatter(SphinxTransform):
             docinfo += nodes.field("", nodes.field_name("", name), nodes.field_body("", nodes.paragraph("", value)))
 
 
-def format_date(iso: str) -> str:
-    date = fm.parse_date(iso)
-    return f"{date.day} {date:%B %Y}" if date else iso
-
-
 def join_names(items: list[nodes.Node]) -> list[nodes.Node]:
     """Join nodes as 'A', 'A and B', 'A, B and C'."""
     out: list[nodes.Node] = []
@@ -157,12 +153,6 @@ def author_nodes(authors: list[dict[str, str]]) -> list[nodes.Node]:
     return result
 
 
-def doc_xref(docname: str) -> pending_xref:
-    ref = pending_xref("", refdomain="std", reftype="doc", reftarget="/" + docname, refexplicit=False)
-    ref += nodes.inline("", "")
-    return ref
-
-
 def add_post_metadata(app, doctree: nodes.document) -> None:
     """Show the byline, date, collection and tags in the post itself, and credit the source.
 
@@ -176,16 +166,14 @@ def add_post_metadata(app, doctree: nodes.document) -> None:
     section = next(iter(doctree.findall(nodes.section)), None)
     if section is None:
         return
+    # The opening paragraph, as plain text, for collection listings.
+    opening = next((p.astext() for p in section.findall(nodes.paragraph)), "")
+    post["excerpt"] = " ".join(opening.split())
     meta = nodes.container(classes=["pp-post-meta"])
     meta += nodes.paragraph("", "", nodes.Text("By "), *join_names(author_nodes(post["authors"])), classes=["pp-byline"])
-    meta += nodes.paragraph(
-        "",
-        "",
-        nodes.inline("", format_date(post["date"]), classes=["pp-date"]),
-        nodes.Text(" · in "),
-        doc_xref(collection_docname(post["collection"])),
-        classes=["pp-dateline"],
-    )
+    meta += nodes.paragraph("", "", nodes.inline("", format_date(post["date"]), classes=["pp-date"]), classes=["pp-dateline"])
+    if post["draft"]:
+        meta += nodes.paragraph("", "Draft preview: this post is not published.", classes=["pp-draft"])
     if post["tags"]:
         meta += nodes.paragraph("", "", nodes.Text("Tags: "), classes=["pp-tags"])
         for index, tag in enumerate(post["tags"]):
@@ -193,6 +181,7 @@ def add_post_metadata(app, doctree: nodes.document) -> None:
                 meta[-1] += nodes.Text(" ")
             meta[-1] += ablog_page_xref(tag, f"blog/tag/{slugify(tag)}", f"Posts tagged {tag}", "pp-tag")
     section.insert(1, meta)
+    section.insert(2, collection_context(docname=docname))
 
     names = [nodes.Text(a["name"]) for a in post["authors"]]
     source = nodes.paragraph(classes=["pp-source"])
