@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import json
+import re
 import shutil
 import subprocess
 import sys
@@ -112,6 +115,62 @@ def cmd_build(args: argparse.Namespace, extra: list[str]) -> int:
     return 0
 
 
+def slugify_title(title: str) -> str:
+    words = re.sub(r"[^a-z0-9]+", " ", title.lower()).split()
+    return "-".join(words[:8]) or "post"
+
+
+def yaml_string(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """Write a new post with valid front matter into a collection's folder; never overwrite."""
+    root = Path(args.root)
+    landing = root / POSTS_DIR / args.collection / "index.md"
+    try:
+        declared = fm.parse_front_matter(landing.read_text(encoding="utf-8")).data.get("collection")
+    except FileNotFoundError:
+        known = ", ".join(sorted(p.parent.name for p in (root / POSTS_DIR).glob("*/index.md"))) or "none"
+        print(f"{landing}: no such collection: choose one of {known}", file=sys.stderr)
+        return 2
+    except fm.FrontMatterError as error:
+        print(fm.Problem(error.message, error.line).format(str(landing)), file=sys.stderr)
+        return 2
+    if not isinstance(declared, dict):
+        print(f"{landing}: has no 'collection:' declaration: see docs/front-matter.md", file=sys.stderr)
+        return 2
+    series = declared.get("kind") == fm.SPECIAL_ISSUE
+    position = args.position
+    if series and position is None:
+        taken = []
+        for _, path in iter_sources(root):
+            if path.parent == landing.parent and path.name != "index.md":
+                try:
+                    value = fm.parse_front_matter(path.read_text(encoding="utf-8")).data.get("position")
+                except (fm.FrontMatterError, UnicodeDecodeError):
+                    continue
+                if isinstance(value, int):
+                    taken.append(value)
+        position = max(taken, default=0) + 1
+    target = landing.parent / f"{args.slug or slugify_title(args.title)}.md"
+    if target.exists():
+        print(f"{target}: already exists; choose another --slug (nothing was written)", file=sys.stderr)
+        return 2
+    category = fm.CATEGORY_OF_KIND[fm.SPECIAL_ISSUE if series else fm.HIGHLIGHTS]
+    lines = ["---", f"title: {yaml_string(args.title)}", f"date: {args.date}", "authors:"]
+    lines += [f"  - {yaml_string(name)}" for name in args.author]
+    lines += [f"tags: [{', '.join(yaml_string(t) for t in args.tag)}]", f"category: {category}",
+              f"collection: {args.collection}"]
+    if series:
+        lines.append(f"position: {position}")
+    lines += [f"original_url: {args.original_url}", "draft: true", "---", "",
+              "Write the post here. Remove `draft: true` above when it is ready to publish.", ""]
+    target.write_text("\n".join(lines), encoding="utf-8")
+    print(f"wrote {target}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="ppblog", description=__doc__)
     parser.add_argument("--root", default=".", help="the project folder (where conf.py is)")
@@ -121,11 +180,22 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--out", default="_build/html")
     build.add_argument("--doctrees", default=None)
     sub.add_parser("check", help="validate the front matter of every post without building")
+    new = sub.add_parser("new", help="start a new post (a draft) in a collection")
+    new.add_argument("collection", help="the collection's folder name under posts/")
+    new.add_argument("--title", required=True)
+    new.add_argument("--author", action="append", required=True, help="once per author, in byline order")
+    new.add_argument("--tag", action="append", default=[])
+    new.add_argument("--date", default=dt.date.today().isoformat(), help="YYYY-MM-DD (default: today)")
+    new.add_argument("--position", type=int, help="the blog number in a series (default: the next one)")
+    new.add_argument("--original-url", default="https://policyandpoliticsblog.com/")
+    new.add_argument("--slug", help="the file name without .md (default: from the title)")
     args, extra = parser.parse_known_args(argv)
     if args.command == "build":
         return cmd_build(args, extra)
     if extra:
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    if args.command == "new":
+        return cmd_new(args)
     return cmd_check(args)
 
 

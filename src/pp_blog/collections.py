@@ -80,6 +80,7 @@ def exclude_drafts(app, config) -> None:
         return
     today = build_date(config)
     root = Path(app.srcdir)
+    drafts = []
     for path in sorted(root.glob("posts/*/*.md")):
         if path.name == "index.md":
             continue
@@ -88,7 +89,9 @@ def exclude_drafts(app, config) -> None:
         except (fm.FrontMatterError, UnicodeDecodeError):
             continue
         if is_draft(front.data, today):
-            config.exclude_patterns.append(path.relative_to(root).as_posix())
+            drafts.append(path.relative_to(root).as_posix())
+    # A new list: the default one is shared by every Config in the process.
+    config.exclude_patterns = [*config.exclude_patterns, *drafts]
 
 
 def sibling_posts(srcdir: Path, folder: str, today: dt.date, show_drafts: bool) -> list[str]:
@@ -261,10 +264,9 @@ class ResolveCollectionPlaceholders(SphinxPostTransform):
             items += item
         if not items.children:
             items = nodes.paragraph("", "No posts have been published in this collection yet.", classes=["pp-listing-empty"])
-        if self.app.builder.format != "html":
-            return items
-        # The collection's own feed sits beside its landing page (see feeds.py).
-        feed = nodes.paragraph(
+        # The collection's own feed sits beside its landing page (see feeds.py); web only.
+        feed = addnodes.only(expr="html")
+        feed += nodes.paragraph(
             "", "", nodes.Text("Follow this collection: "),
             nodes.reference("", "Atom feed", refuri="atom.xml"), classes=["pp-collection-feed"],
         )

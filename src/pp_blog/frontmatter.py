@@ -291,6 +291,8 @@ def post_slug(docname: str) -> str:
 
 SPECIAL_ISSUE = "special-issue"
 HIGHLIGHTS = "highlights"
+# The category a new post of each kind of collection gets (`ppblog new`, synthetic archives).
+CATEGORY_OF_KIND = {SPECIAL_ISSUE: "Special issue blog series", HIGHLIGHTS: "Highlights collection"}
 
 ARTICLE = {
     "type": "object",

@@ -20,6 +20,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from .frontmatter import CATEGORY_OF_KIND
+
 WORDS = (
     "policy public value governance co-creation co-production network strategy state reform "
     "institution diffusion innovation platform digital citizen service accountability evidence "
@@ -45,8 +47,6 @@ TAGS = [
     "participation", "accountability", "networks", "public management", "austerity",
     "regulation", "federalism", "agenda setting", "policy learning", "implementation",
 ]
-SERIES_CATEGORY = "Special issue blog series"
-HIGHLIGHTS_CATEGORY = "Highlights collection"
 
 
 @dataclass
@@ -138,7 +138,7 @@ def post_page(rng: random.Random, *, title: str, date: dt.date, collection: Coll
         if name not in authors:
             authors.append(name)
     tags = rng.sample(TAGS, rng.randint(2, 4))
-    category = SERIES_CATEGORY if collection.kind == "special-issue" else HIGHLIGHTS_CATEGORY
+    category = CATEGORY_OF_KIND[collection.kind]
     lines = [
         "---",
         f'title: "{title}"',

@@ -1,0 +1,127 @@
+"""Collections on a small test root: listings, series navigation, feeds and drafts."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+from bs4 import BeautifulSoup
+
+pytestmark = pytest.mark.sphinx("html", testroot="collections")
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture
+def built(app, warning):
+    app.build()
+    assert warning.getvalue() == ""
+    return app
+
+
+def page(app, docname: str) -> BeautifulSoup:
+    return BeautifulSoup((app.outdir / f"{docname}.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def listing_titles(soup) -> list[str]:
+    return [p.get_text(" ", strip=True) for p in soup.select(".pp-collection-posts .pp-listing-title")]
+
+
+def test_series_landing_lists_posts_by_position_not_file_name(built):
+    soup = page(built, "posts/series/index")
+    assert listing_titles(soup) == [
+        "Blog 1: First in the series",
+        "Blog 2: Second in the series",
+        "Blog 3: Third in the series",
+    ]
+    first = soup.select_one(".pp-collection-post")
+    assert first.select_one(".pp-listing-meta").get_text(strip=True) == "Albert Meijer and Wouter Boon · 12 May 2021"
+    assert first.select_one(".pp-listing-excerpt").get_text(strip=True) == "Opening paragraph of the post at position 1."
+    assert first.select_one("a")["href"] == "gamma.html"
+
+
+def test_series_toctree_follows_the_same_order(built):
+    assert built.env.toctree_includes["posts/series/index"] == [
+        "posts/series/gamma", "posts/series/beta", "posts/series/alpha",
+    ]
+
+
+def test_landing_page_shows_the_declared_details(built):
+    text = page(built, "posts/series/index").select_one(".pp-collection-details").get_text(" ", strip=True)
+    assert "Policy & Politics, volume 49, issue 2, April 2021" in text
+    assert "Jacob Torfing and Tina Jukić" in text
+    assert "Special issue blog series: 4 blogs, 3 in this book" in text
+
+
+def test_highlights_landing_lists_posts_by_date(built):
+    soup = page(built, "posts/hl/index")
+    assert listing_titles(soup) == ["Early highlights", "Late highlights"]
+
+
+def test_series_post_shows_its_position_and_neighbours(built):
+    context = page(built, "posts/series/beta").select_one(".pp-collection-context")
+    assert context.select_one(".pp-series-position").get_text(" ", strip=True) == (
+        "Blog 2 of 4 in the Special issue blog series on A special issue "
+        "( Policy & Politics, volume 49, issue 2, April 2021 )."
+    ).replace("( ", "(").replace(" )", ")")
+    links = {a.get_text(strip=True): a["href"] for a in context.select("a")}
+    assert links == {
+        "A special issue": "index.html",
+        "Blog 1: First in the series": "gamma.html",
+        "Blog 3: Third in the series": "alpha.html",
+    }
+
+
+def test_first_and_last_posts_have_one_neighbour(built):
+    first = page(built, "posts/series/gamma").select_one(".pp-series-links").get_text(" ", strip=True)
+    last = page(built, "posts/series/alpha").select_one(".pp-series-links").get_text(" ", strip=True)
+    assert first == "Next in the series: Blog 2: Second in the series"
+    assert last == "Previous in the series: Blog 2: Second in the series"
+
+
+def test_highlights_post_shows_collection_period_and_featured_articles(built):
+    context = page(built, "posts/hl/zeta").select_one(".pp-collection-context")
+    text = context.get_text(" ", strip=True)
+    assert "Part of the highlights collection Highlights on policy diffusion : 1 May – 31 July 2021, on policy diffusion." in text
+    doi = context.select_one(".pp-featured-articles a")
+    assert doi["href"] == "https://doi.org/10.1332/030557321X16119271286848"
+    assert "Daniel J. Mallinson, “Growth and gaps”" in context.select_one(".pp-featured-articles").get_text(" ", strip=True)
+
+
+def test_collection_feed_carries_every_author(built):
+    feed = ET.fromstring((built.outdir / "posts/series/atom.xml").read_text(encoding="utf-8"))
+    entries = {e.findtext(f"{ATOM}title"): [a.findtext(f"{ATOM}name") for a in e.findall(f"{ATOM}author")]
+               for e in feed.iter(f"{ATOM}entry")}
+    assert entries == {
+        "First in the series": ["Albert Meijer", "Wouter Boon"],
+        "Second in the series": ["Edoardo Ongaro", "Irene Pluchinotta", "Martin Kitchener"],
+        "Third in the series": ["Ewan Ferlie"],
+    }
+
+
+def test_site_feed_carries_every_author_of_every_post(built):
+    feed = ET.fromstring((built.outdir / "blog/atom.xml").read_text(encoding="utf-8"))
+    entries = {e.findtext(f"{ATOM}title"): [a.findtext(f"{ATOM}name") for a in e.findall(f"{ATOM}author")]
+               for e in feed.iter(f"{ATOM}entry")}
+    assert entries["Second in the series"] == ["Edoardo Ongaro", "Irene Pluchinotta", "Martin Kitchener"]
+    assert set(entries) == {"First in the series", "Second in the series", "Third in the series",
+                            "Early highlights", "Late highlights"}
+
+
+def test_drafts_are_left_out_everywhere(built):
+    # A post marked draft and a post dated after the build date.
+    for docname in ("posts/hl/theta", "posts/series/later"):
+        assert not (built.outdir / f"{docname}.html").exists()
+        assert docname not in built.env.found_docs
+    search_index = (built.outdir / "searchindex.js").read_text(encoding="utf-8")
+    assert "Unfinished highlights" not in search_index and "Fourth, not yet published" not in search_index
+    archive = (built.outdir / "blog/archive.html").read_text(encoding="utf-8")
+    assert "Unfinished" not in archive and "Fourth" not in archive
+
+
+@pytest.mark.sphinx("html", testroot="collections", confoverrides={"ppblog_show_drafts": True})
+def test_drafts_can_be_previewed_on_request(app, warning):
+    app.build()
+    soup = page(app, "posts/hl/theta")
+    assert soup.select_one(".pp-draft").get_text(strip=True) == "Draft preview: this post is not published."
+    assert listing_titles(page(app, "posts/hl/index")) == ["Early highlights", "Unfinished highlights", "Late highlights"]
