@@ -19,8 +19,6 @@ root_doc = "index"
 templates_path = ["_templates"]
 html_static_path = ["_static"]
 
-# MyST: the front matter's `title` is the page's heading, so it is written only once.
-myst_title_to_header = True
 myst_enable_extensions = ["colon_fence", "deflist", "smartquotes"]
 myst_heading_anchors = 3
 
@@ -61,3 +59,23 @@ html_sidebars = {
         "ablog/archives.html",
     ],
 }
+
+# Print: `make pdf` (see docs/printing.md). The whole book is listed here; the pp_blog
+# extension adds one edition per collection declared in posts/<slug>/index.md.
+latex_engine = "xelatex"
+# Titles and authors here are LaTeX: `&` is written `\&`.
+latex_documents = [
+    ("index", "policy-and-politics-blog.tex", r"Policy \& Politics blog", r"Policy \& Politics", "manual"),
+]
+# Collections are parts and posts chapters; only parts are numbered.
+latex_toplevel_sectioning = "part"
+latex_elements = {
+    "papersize": "a4paper",
+    # Handouts: no blank pages to make chapters start on the right.
+    "classoptions": ",openany,oneside",
+    "secnumdepth": r"\setcounter{secnumdepth}{-1}",
+}
+# A printed link must show where it goes.
+latex_show_urls = "footnote"
+latex_domain_indices = False
+ppblog_edition_date = "2021-08-01"
