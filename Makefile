@@ -8,10 +8,11 @@ SPHINXOPTS ?=
 BUILD  ?= _build
 STAMP  := $(VENV)/.installed
 
-.PHONY: html live pdf test test-fast check clean system-deps bench help
+.PHONY: html live pdf tex-check test test-fast check clean system-deps bench help
 
 help:
 	@echo "make html       build the HTML book into $(BUILD)/html"
+	@echo "make pdf        build the PDFs (whole book, one per collection) into $(BUILD)/latex"
 	@echo "make test       run every test layer (unit, test roots, full site, PDF, browser)"
 	@echo "make test-fast  run the fast layers only"
 	@echo "make live       live preview with sphinx-autobuild"
@@ -27,6 +28,21 @@ $(STAMP): requirements/constraints.txt pyproject.toml
 
 html: $(STAMP)
 	$(BIN)/ppblog build --builder html --out $(BUILD)/html $(SPHINXOPTS)
+
+# The Debian packages behind `make pdf`; scripts/install-system-deps.sh installs them.
+PDF_PACKAGES ?= latexmk texlive-xetex texlive-fonts-recommended fonts-freefont-otf
+
+# Checked first, so a machine without TeX is told what to run instead of a LaTeX error.
+tex-check:
+	@missing=""; for p in $(PDF_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	[ -z "$$missing" ] || { echo "make pdf needs TeX (missing:$$missing): run sudo bash scripts/install-system-deps.sh" >&2; exit 1; }
+
+pdf: tex-check $(STAMP)
+	$(BIN)/ppblog build --builder latex --out $(BUILD)/latex $(SPHINXOPTS)
+	$(MAKE) -C $(BUILD)/latex all-pdf LATEXMKOPTS=-silent
+	@ls -1 $(BUILD)/latex/*.pdf
 
 live: $(STAMP)
 	$(BIN)/sphinx-autobuild -n --keep-going . $(BUILD)/live $(SPHINXOPTS)
