@@ -23,6 +23,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("ppblog_edition_date", "", "", types=[str])
     app.add_domain(PostsDomain)
     app.add_transform(transforms.ReadFrontMatter)
+    # After content_checks.check_body (500), which reads the body below the front matter.
+    app.connect("source-read", transforms.replace_front_matter, priority=600)
     app.add_directive("collection-posts", collections.CollectionPostsDirective)
     app.add_directive("collection-details", collections.CollectionDetailsDirective)
     app.add_post_transform(collections.ResolveCollectionPlaceholders)

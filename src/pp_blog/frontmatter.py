@@ -93,9 +93,12 @@ def parse_front_matter(text: str) -> FrontMatter:
         node = yaml.compose(yaml_text, Loader=_StringDatesLoader)
         data = yaml.load(yaml_text, Loader=_StringDatesLoader)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
+        # Where an unclosed quote or bracket started is more useful than where the file ended.
+        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
         line = first_line + mark.line if mark is not None else first_line
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        if getattr(error, "context", None):
+            problem = f"{error.context}: {problem}"
         raise FrontMatterError(
             f"front matter is not valid YAML ({problem}): check quoting and indentation "
             "(a value containing ': ' or starting with a quote or '[' needs quotes)",

@@ -6,6 +6,7 @@ folder's ``index.md``, which is the collection's landing page.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -63,6 +64,39 @@ def collection_record(front: fm.FrontMatter) -> dict[str, Any]:
     declared.setdefault("short_title", declared["title"])
     declared["line"] = front.line_of("collection")
     return declared
+
+
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#{}|~])")
+
+
+def replace_front_matter(app, docname: str, source: list[str]) -> None:
+    """``source-read``: hand MyST a heading instead of the front matter of posts and landing pages.
+
+    Our own parser reads the front matter (from the file, in ReadFrontMatter), so MyST never
+    parses it: its JSON-encoded lists confuse ABlog, and its own YAML errors would repeat ours
+    less helpfully. The front matter lines become the title heading followed by blank lines,
+    so every line of the body keeps its number in messages.
+    """
+    if page_kind(docname) is None:
+        return
+    text = source[0]
+    try:
+        found = fm.split_front_matter(text)
+    except fm.FrontMatterError:
+        return  # not closed, so MyST sees no front matter either; ReadFrontMatter reports it
+    if found is None:
+        return
+    try:
+        title = fm.parse_front_matter(text).data.get("title")
+    except fm.FrontMatterError:
+        title = None  # reported by ReadFrontMatter, with its line
+    yaml_text, _ = found
+    fence_lines = yaml_text.count("\n") + 3 if yaml_text else 2
+    lines = text.splitlines(keepends=True)
+    heading = "\n"
+    if isinstance(title, str) and title.strip():
+        heading = "# " + MARKDOWN_SPECIAL.sub(r"\\\1", title) + "\n"
+    source[0] = heading + "\n" * (fence_lines - 1) + "".join(lines[fence_lines:])
 
 
 class ReadFrontMatter(SphinxTransform):

@@ -6,4 +6,3 @@ ppblog_categories = ["Special issue blog series", "Highlights collection"]
 ppblog_build_date = "2022-01-01"
 blog_baseurl = "https://example.org/"
 blog_title = "Test blog"
-myst_title_to_header = True
