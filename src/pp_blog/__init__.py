@@ -6,7 +6,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from . import ablog_compat, checks, collections, feeds, latex, transforms
+from . import ablog_compat, checks, collections, content_checks, feeds, latex, safety, transforms
 from .domain import PostsDomain
 
 __version__ = "0.1.0"
@@ -35,6 +35,20 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-outdated", collections.landing_pages_to_reread)
     app.connect("env-get-updated", collections.pages_to_rewrite)
     app.connect("env-check-consistency", checks.check_site)
+    # Bad input and the safety policy (docs/bad-input.md): content_checks.py, safety.py.
+    for name in safety.FILE_DIRECTIVES:
+        app.add_directive(name, safety.RefusedFileDirective, override=True)
+    app.add_directive("csv-table", safety.InlineCSVTable, override=True)
+    app.add_directive("raw", safety.InlineRaw, override=True)
+    app.connect("env-before-read-docs", content_checks.skip_unreadable_sources)
+    app.connect("source-read", content_checks.check_body)
+    # Before Sphinx's image and download collectors (500), which copy files into the site,
+    # and before toctrees are recorded (500).
+    app.connect("doctree-read", safety.check_document, priority=390)
+    app.connect("doctree-read", content_checks.check_images, priority=400)
+    app.connect("doctree-read", content_checks.check_links, priority=400)
+    app.connect("doctree-read", content_checks.drop_unread_from_toctrees, priority=400)
+    app.connect("env-check-consistency", content_checks.check_toctrees)
     app.connect("html-collect-pages", feeds.write_feeds, priority=900)
     # Print (see latex.py): one PDF per collection besides the whole book.
     app.add_post_transform(latex.PrintEdition)
