@@ -7,11 +7,12 @@ import datetime as dt
 import json
 import re
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 from . import frontmatter as fm
+from .content_checks import source_problem
+from .sphinx_run import print_error, read_problems, run_sphinx
 from .transforms import POSTS_DIR, page_kind, post_record, collection_record
 
 ENVIRONMENT_PICKLE = "environment.pickle"
@@ -36,8 +37,8 @@ def check_tree(root: Path, categories: list[str]) -> list[str]:
         paths[docname] = shown
         try:
             text = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError as error:
-            lines.append(f"{shown}: the file is not UTF-8 (byte {error.start}): save it with UTF-8 encoding")
+        except UnicodeDecodeError:
+            lines.append(source_problem(path.read_bytes()).format(shown))
             continue
         try:
             front = fm.parse_front_matter(text)
@@ -55,6 +56,9 @@ def check_tree(root: Path, categories: list[str]) -> list[str]:
         lines.extend(problem.format(shown) for problem in problems)
     for docname, problem in fm.validate_site(posts, collections):
         lines.append(problem.format(paths[docname]))
+    # What only reading the pages finds (images, links, toctrees, safety: content_checks.py,
+    # safety.py), without the front matter problems already listed.
+    lines.extend(line for line in read_problems(root) if line not in lines)
     return lines
 
 
@@ -97,13 +101,13 @@ def cmd_build(args: argparse.Namespace, extra: list[str]) -> int:
         sys.executable, "-m", "sphinx", "-nW", "--keep-going", "-b", args.builder,
         "-d", str(doctrees), args.root, str(staging), *extra,
     ]
-    result = subprocess.run(command)
-    if result.returncode != 0:
+    returncode = run_sphinx(command, print_error)  # a crash is reported in one line (sphinx_run.py)
+    if returncode != 0:
         (doctrees / ENVIRONMENT_PICKLE).unlink(missing_ok=True)
         shutil.rmtree(staging, ignore_errors=True)
         kept = f"{out} is unchanged" if out.is_dir() else "nothing was published"
         print(f"build failed: fix the problems above; {kept}", file=sys.stderr)
-        return result.returncode
+        return returncode
     previous = out.with_name(out.name + ".previous")
     shutil.rmtree(previous, ignore_errors=True)
     if out.is_dir():
