@@ -51,10 +51,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-check-consistency", content_checks.check_toctrees)
     app.connect("html-collect-pages", feeds.write_feeds, priority=900)
     # Print (see latex.py): one PDF per collection besides the whole book.
-    app.add_post_transform(latex.PrintEdition)
+    app.add_post_transform(latex.GatherEdition)
+    app.add_post_transform(latex.DropWebOnly)
     app.set_translator("latex", latex.EditionTranslator)
     app.add_latex_package("ppblog", after_hyperref=True)
-    app.connect("config-inited", latex.check_edition_date)
     app.connect("builder-inited", latex.prepare_latex_build)
     app.connect("env-updated", latex.add_editions)
     return {

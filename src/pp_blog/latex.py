@@ -2,10 +2,11 @@
 
 - ``add_editions`` (env-updated) adds a ``latex_documents`` entry for every collection
   declared in ``posts/<slug>/index.md``, so a new collection gets its PDF by itself.
-- ``PrintEdition`` (a LaTeX post-transform) shapes each edition's assembled doctree:
-  collections become parts and posts chapters, web-only nodes (recent-posts lists, links
-  to ABlog's archive/tag/author pages, tag lists, collection listings) are dropped, and
-  the address of the original post is printed under each post's title.
+- ``GatherEdition`` and ``DropWebOnly`` (LaTeX post-transforms) shape each edition's
+  assembled doctree: collections become parts and posts chapters, links to pages left
+  out of the edition print as their titles, web-only nodes (recent-posts lists, links to
+  ABlog's archive/tag/author pages, tag lists, collection listings) are dropped, and the
+  address of the original post is printed under each post's title.
 - ``EditionTranslator`` gives each edition its title page (collection details, authors,
   edition date) and PDF metadata, from the domain's data.
 """
@@ -19,8 +20,8 @@ from typing import Any
 from ablog.post import PostList
 from docutils import nodes
 from sphinx import addnodes
-from sphinx.errors import ConfigError
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import docname_join, logging
 from sphinx.util.fileutil import copy_asset_file
 from sphinx.util.texescape import escape
 from sphinx.writers.latex import LaTeXTranslator
@@ -28,6 +29,8 @@ from sphinx.writers.latex import LaTeXTranslator
 from . import frontmatter as fm
 from .collections import format_date, format_period, issue_line, names
 from .domain import PostsDomain
+
+logger = logging.getLogger(__name__)
 
 STYLE_FILE = Path(__file__).with_name("ppblog.sty")
 
@@ -44,28 +47,22 @@ PRUNABLE = (nodes.bullet_list, nodes.enumerated_list, nodes.list_item, nodes.con
 # --- configuration ---------------------------------------------------------------------
 
 
-def edition_date(config) -> dt.date:
+def edition_date(config) -> dt.date | None:
     """The date printed on every edition, from ``ppblog_edition_date`` (YYYY-MM-DD)."""
     value = config.ppblog_edition_date
-    date = fm.parse_date(value) if isinstance(value, str) else None
-    if date is None:
-        raise ConfigError(
-            f"ppblog_edition_date = {value!r} in conf.py is not a date: "
-            "write the date printed on the PDF editions as 'YYYY-MM-DD', e.g. '2021-08-01'"
-        )
-    return date
-
-
-def check_edition_date(app, config) -> None:
-    if config.ppblog_edition_date:
-        edition_date(config)
+    return fm.parse_date(value) if isinstance(value, str) else None
 
 
 def prepare_latex_build(app) -> None:
-    """A LaTeX build needs the edition date and our style file next to the .tex files."""
+    """A LaTeX build needs the edition date, and our style file next to the .tex files."""
     if app.builder.format != "latex":
         return
-    edition_date(app.config)
+    if edition_date(app.config) is None:
+        logger.warning(
+            f"{Path(app.confdir, 'conf.py')}: ppblog_edition_date = {app.config.ppblog_edition_date!r} is not a "
+            "date: set the date printed on the PDF editions as 'YYYY-MM-DD', e.g. ppblog_edition_date = '2021-08-01'",
+            type="ppblog", subtype="config",
+        )
     copy_asset_file(STYLE_FILE, app.outdir, force=True)
 
 
@@ -104,38 +101,14 @@ def add_editions(app, env) -> None:
 # --- shaping an edition's doctree ------------------------------------------------------
 
 
-class PrintEdition(SphinxPostTransform):
-    """Turn an edition's assembled doctree into the printed book.
-
-    Runs after references are resolved (10) and ``only`` nodes are dropped (50), before
-    Sphinx's LaTeX transforms add URL footnotes (400). Links to documents outside the
-    edition have already become plain text (the LaTeX builder has no URI for them).
-    """
-
-    default_priority = 60
+class EditionTransform(SphinxPostTransform):
     formats = ("latex",)
 
-    def run(self, **kwargs: Any) -> None:
-        root_docname = self.document.get("docname")
-        domain: PostsDomain = self.env.domains["ppblog"]
+    def edition(self) -> tuple[str, nodes.section] | None:
+        """The edition's start document and its top section (None outside an edition)."""
+        docname = self.document.get("docname")
         root = self.document.next_node(nodes.section)
-        if root_docname is None or root is None:
-            return
-        set_parents(self.document)
-        self.drop_web_only()
-        if root_docname == self.config.root_doc:
-            self.gather_collections(root, domain)
-        for _, section in self.sections(domain.collections):
-            self.gather_posts(section, domain)
-        if root_docname in domain.collections:
-            self.gather_posts(root, domain)
-        prune(self.document)
-        for ref in self.document.findall(nodes.reference):
-            print_doi_in_full(ref)
-        for docname, section in self.sections(domain.posts):
-            add_original_post(section, domain.posts[docname])
-        if root_docname in domain.collections:
-            self.make_part(root)
+        return (docname, root) if docname is not None and root is not None else None
 
     def sections(self, docnames: dict[str, Any]) -> list[tuple[str, nodes.section]]:
         """The top section of every included document whose docname is in ``docnames``."""
@@ -146,16 +119,37 @@ class PrintEdition(SphinxPostTransform):
                 found.append((start["docname"], section))
         return found
 
-    def drop_web_only(self) -> None:
+
+class GatherEdition(EditionTransform):
+    """Give an edition the book's shape: collections as parts, posts as chapters.
+
+    Runs before references are resolved (10), so that links to documents left out of
+    the edition become their titles as plain text, not links to nowhere.
+    """
+
+    default_priority = 8
+
+    def run(self, **kwargs: Any) -> None:
+        found = self.edition()
+        if found is None:
+            return
+        root_docname, root = found
+        domain: PostsDomain = self.env.domains["ppblog"]
+        set_parents(self.document)
+        if root_docname == self.config.root_doc:
+            self.gather_collections(root, domain)
+        for _, section in self.sections(domain.collections):
+            self.gather_posts(section, domain)
+        if root_docname in domain.collections:
+            self.gather_posts(root, domain)
+        included = {root_docname} | {s["docname"] for s in self.document.findall(addnodes.start_of_file)}
+        for ref in list(self.document.findall(addnodes.pending_xref)):
+            self.print_outside_reference(ref, included)
         for node in list(self.document.findall(PostList)):
             node.parent.remove(node)
         for node in list(self.document.findall(nodes.Element)):
             if node.parent is not None and WEB_ONLY_CLASSES & set(node.get("classes", [])):
                 node.parent.remove(node)
-        prefix = f"{self.config.blog_baseurl.rstrip('/')}/{self.config.blog_path.strip('/')}/"
-        for ref in list(self.document.findall(nodes.reference)):
-            if ref.get("refuri", "").startswith(prefix):
-                drop_link(ref)
 
     def gather_collections(self, root: nodes.section, domain: PostsDomain) -> None:
         """The whole book: the front page's own text, then every collection as a part.
@@ -178,6 +172,49 @@ class PrintEdition(SphinxPostTransform):
         for start in starts:
             start.parent.remove(start)
             section += start
+
+    def print_outside_reference(self, ref: addnodes.pending_xref, included: set[str]) -> None:
+        """A link to a page that is not in this edition prints as that page's title."""
+        if ref.get("refdomain") != "std" or ref.get("reftype") not in ("doc", "ref"):
+            return
+        explicit = ref.astext() if ref.get("refexplicit") else None
+        if ref["reftype"] == "doc":
+            docname = docname_join(ref.get("refdoc", ""), ref["reftarget"])
+            title = self.env.titles[docname].astext() if docname in self.env.titles else None
+        else:
+            docname, _, title = self.env.domains["std"].labels.get(ref["reftarget"], (None, None, None))
+        if docname is None or docname in included or not (explicit or title):
+            return
+        ref.replace_self(nodes.inline("", explicit or title, classes=["pp-outside-edition"]))
+
+
+class DropWebOnly(EditionTransform):
+    """Remove what only the website has, then finish each post's heading for print.
+
+    Runs after references are resolved (10) and ``only`` nodes are dropped (50), and
+    before Sphinx's LaTeX transforms turn link addresses into footnotes (400).
+    """
+
+    default_priority = 60
+
+    def run(self, **kwargs: Any) -> None:
+        found = self.edition()
+        if found is None:
+            return
+        root_docname, root = found
+        domain: PostsDomain = self.env.domains["ppblog"]
+        # ABlog's archive, tag, author and feed pages, reached by links like {ref}`blog-tags`.
+        prefix = f"{self.config.blog_baseurl.rstrip('/')}/{self.config.blog_path.strip('/')}/"
+        for ref in list(self.document.findall(nodes.reference)):
+            if ref.get("refuri", "").startswith(prefix):
+                drop_link(ref)
+        prune(self.document)
+        for ref in self.document.findall(nodes.reference):
+            print_doi_in_full(ref)
+        for docname, section in self.sections(domain.posts):
+            add_original_post(section, domain.posts[docname])
+        if root_docname in domain.collections:
+            self.make_part(root)
 
     def make_part(self, root: nodes.section) -> None:
         """In a collection's edition the collection is a part too, as in the whole book.
@@ -281,7 +318,6 @@ def edition_title_page(domain: PostsDomain, docname: str, config, title: str, au
     ``title`` and ``author`` are the edition's ``latex_documents`` fields (LaTeX already).
     """
     engine = config.latex_engine
-    date = edition_date(config)
     if docname == config.root_doc:
         collections = len(domain.collections)
         posts = sum(len(domain.posts_in(c["slug"])) for c in domain.collections.values())
@@ -307,9 +343,10 @@ def edition_title_page(domain: PostsDomain, docname: str, config, title: str, au
             ]
     else:
         return None
-    printed_date = f"Edition of {format_date(date.isoformat())}"
+    date = edition_date(config)
+    printed_date = f"Edition of {format_date(date.isoformat())}" if date else ""
     body = r"\par ".join(escape(line, engine) for line in details)
-    fields = [title, escape(what, engine), body, author, escape(printed_date, engine), pdf_date(date)]
+    fields = [title, escape(what, engine), body, author, escape(printed_date, engine), pdf_date(date) if date else ""]
     return r"\ppmaketitle" + "".join(f"{{{field}}}" for field in fields)
 
 
@@ -324,7 +361,8 @@ class EditionTranslator(LaTeXTranslator):
         )
         if page is not None:
             self.elements["maketitle"] = page
-            self.elements["date"] = escape(format_date(edition_date(builder.config).isoformat()))
+            date = edition_date(builder.config)
+            self.elements["date"] = escape(format_date(date.isoformat())) if date else ""
             # Contents list the parts (collections) and chapters (posts), whatever the
             # depth of the toctree the edition starts from.
             self.elements["tocdepth"] = r"\setcounter{tocdepth}{0}"
