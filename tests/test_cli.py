@@ -60,3 +60,29 @@ def test_failed_build_keeps_the_published_site_and_fails_again_next_time(project
         assert result.stderr.strip().endswith("build failed: fix the problems above; " + f"{out} is unchanged")
         assert (out / "index.html").read_bytes() == published
         assert not (project / "_build/html.staging").exists()
+
+
+def test_new_writes_a_valid_draft_with_the_next_position_and_never_overwrites(project):
+    args = ["new", "co-creation-special-issue", "--title", "Blog 8: what next?", "--author", "Tina Jukić",
+            "--author", "Jacob Torfing", "--tag", "co-creation", "--date", "2021-06-02"]
+    # The series plans seven blogs; make room for an eighth.
+    landing = project / "posts/co-creation-special-issue/index.md"
+    landing.write_text(landing.read_text(encoding="utf-8").replace("planned_posts: 7", "planned_posts: 8"), encoding="utf-8")
+    result = ppblog(*args, cwd=project)
+    assert result.returncode == 0, result.stderr
+    post = project / "posts/co-creation-special-issue/blog-8-what-next.md"
+    assert result.stdout.strip() == f"wrote {post.relative_to(project)}"
+    text = post.read_text(encoding="utf-8")
+    assert "position: 8\n" in text and "draft: true\n" in text and '  - "Tina Jukić"\n' in text
+    assert ppblog("check", cwd=project).returncode == 0
+    again = ppblog(*args, cwd=project)
+    assert again.returncode == 2
+    assert again.stderr.strip() == f"{post.relative_to(project)}: already exists; choose another --slug (nothing was written)"
+    assert post.read_text(encoding="utf-8") == text
+
+
+def test_new_refuses_an_unknown_collection(project):
+    result = ppblog("new", "nope", "--title", "T", "--author", "A", cwd=project)
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        "posts/nope/index.md: no such collection: choose one of co-creation-special-issue, highlights-2021-policy-diffusion")
