@@ -167,3 +167,46 @@ def test_site_feed_holds_every_post(site):
     feed = ET.fromstring(site.text("blog/atom.xml"))
     titles = {entry.findtext(f"{ATOM}title") for entry in feed.iter(f"{ATOM}entry")}
     assert titles == set(TITLES.values())
+
+
+def test_series_posts_show_their_place_in_the_series(site):
+    expectations = {
+        "blog-5-digital-platforms": ("Blog 5 of 7", None, "Blog 6: " + TITLES[f"{SERIES}/blog-6-strategic-management"]),
+        "blog-6-strategic-management": ("Blog 6 of 7", "Blog 5: " + TITLES[f"{SERIES}/blog-5-digital-platforms"],
+                                        "Blog 7: " + TITLES[f"{SERIES}/blog-7-key-themes"]),
+        "blog-7-key-themes": ("Blog 7 of 7", "Blog 6: " + TITLES[f"{SERIES}/blog-6-strategic-management"], None),
+    }
+    for name, (position, previous, following) in expectations.items():
+        context = site.page(f"{SERIES}/{name}.html").select_one(".pp-collection-context")
+        line = context.select_one(".pp-series-position").get_text(" ", strip=True)
+        assert line.startswith(f"{position} in the Special issue blog series on Special issue blog series: strategic")
+        assert "Policy & Politics, volume 49, issue 2, April 2021" in line
+        links = context.select_one(".pp-series-links").get_text(" ", strip=True)
+        assert (f"Previous in the series: {previous}" in links) == (previous is not None)
+        assert (f"Next in the series: {following}" in links) == (following is not None)
+
+
+def test_blog_5_links_its_article_doi(site):
+    link = site.page(f"{SERIES}/blog-5-digital-platforms.html").select_one(".pp-article-doi a")
+    assert link["href"] == "https://doi.org/10.1332/030557321X16115951032181"
+
+
+def test_highlights_post_shows_period_and_featured_articles(site):
+    context = site.page(f"{HIGHLIGHTS}/policy-diffusion-highlights.html").select_one(".pp-collection-context")
+    assert "1 May – 31 July 2021, on policy diffusion." in context.get_text(" ", strip=True)
+    hrefs = [a["href"] for a in context.select(".pp-featured-articles a")]
+    assert hrefs == ["https://doi.org/10.1332/030557321X16119271286848"]
+
+
+def feed_authors(site, path) -> dict[str, list[str]]:
+    feed = ET.fromstring(site.text(path))
+    return {e.findtext(f"{ATOM}title"): [a.findtext(f"{ATOM}name") for a in e.findall(f"{ATOM}author")]
+            for e in feed.iter(f"{ATOM}entry")}
+
+
+def test_feeds_carry_every_author(site):
+    blog_6 = POSTS[f"{SERIES}/blog-6-strategic-management"]
+    assert feed_authors(site, "blog/atom.xml")[blog_6[0]] == blog_6[2]
+    series_feed = feed_authors(site, f"{SERIES}/atom.xml")
+    assert series_feed == {title: authors for d, (title, _, authors) in POSTS.items() if d.startswith(SERIES)}
+    assert feed_authors(site, f"{HIGHLIGHTS}/atom.xml") == {TITLES[f"{HIGHLIGHTS}/policy-diffusion-highlights"]: ["Sarah Brown"]}
