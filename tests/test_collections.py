@@ -125,3 +125,19 @@ def test_drafts_can_be_previewed_on_request(app, warning):
     soup = page(app, "posts/hl/theta")
     assert soup.select_one(".pp-draft").get_text(strip=True) == "Draft preview: this post is not published."
     assert listing_titles(page(app, "posts/hl/index")) == ["Early highlights", "Unfinished highlights", "Late highlights"]
+
+
+def test_incremental_build_updates_neighbours_and_landing_page(make_app, tmp_path, rootdir):
+    import shutil
+
+    srcdir = tmp_path / "collections"
+    shutil.copytree(rootdir / "test-collections", srcdir)
+    make_app("html", srcdir=srcdir).build()
+    post = srcdir / "posts/series/alpha.md"
+    post.write_text(post.read_text(encoding="utf-8").replace("Third in the series", "Third, retitled"), encoding="utf-8")
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    # Only alpha was re-read; its neighbour and the landing page were rewritten all the same.
+    assert page(app, "posts/series/beta").select_one(".pp-series-links").get_text(" ", strip=True).endswith(
+        "Next in the series: Blog 3: Third, retitled")
+    assert listing_titles(page(app, "posts/series/index"))[-1] == "Blog 3: Third, retitled"
