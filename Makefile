@@ -53,7 +53,13 @@ check: $(STAMP)
 system-deps:
 	bash scripts/install-system-deps.sh
 
-test: $(STAMP) system-deps
+# axe-core, injected into pages by the accessibility tests, pinned in package-lock.json.
+AXE := node_modules/axe-core/axe.min.js
+$(AXE): package.json package-lock.json | system-deps
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+test: $(STAMP) system-deps $(AXE)
 	$(BIN)/python -m pytest -m "" $(PYTEST_ARGS)
 
 test-fast: $(STAMP)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sphinx.application import Sphinx
+from sphinx.writers.html5 import HTML5Translator
 
 from . import ablog_compat, checks, collections, content_checks, feeds, latex, safety, transforms
 from .domain import PostsDomain
@@ -54,6 +55,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_post_transform(latex.GatherEdition)
     app.add_post_transform(latex.DropWebOnly)
     app.set_translator("latex", latex.EditionTranslator)
+    # pydata-sphinx-theme adds its HTML translator mixin (aria-level on toctree captions, table
+    # classes) only to translators registered by name once any one is: so name HTML's as well.
+    app.set_translator("html", HTML5Translator)
     app.add_latex_package("ppblog", after_hyperref=True)
     app.connect("builder-inited", latex.prepare_latex_build)
     app.connect("env-updated", latex.add_editions)

@@ -1,0 +1,15 @@
+/* Search result snippets come from the article alone.
+ *
+ * Sphinx's search builds each snippet from the text of the result page's [role="main"]
+ * element. In the book theme that element also holds the colour-mode menu ("System Settings
+ * Light Dark"), a print-only copy of the title and the previous/next links, so snippets showed
+ * those instead of the post. Sphinx looks a result's anchor up inside [role="main"]; a result
+ * for a whole page has none, and here it gets the article instead.
+ * Loaded with `defer`: after searchtools.js has defined `Search`, before it runs the query.
+ */
+"use strict";
+if (typeof Search !== "undefined") {
+  const textOf = Search.htmlToText;
+  Search.htmlToText = (htmlString, anchor) =>
+    textOf(htmlString, anchor || "article.bd-article");
+}
