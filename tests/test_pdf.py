@@ -99,6 +99,7 @@ def test_link_to_a_post_in_another_edition_prints_its_title(tex):
         tex["trust-series.tex"]
     )
     assert r"It links back to \DUrole{pp-outside-edition}{First words on trust}." in tex["climate-highlights.tex"]
+    assert r"On trust, see \DUrole{pp-outside-edition}{A section inside the post}." in tex["climate-highlights.tex"]
     # In the whole book both posts are there, so the links stay links.
     assert r"\sphinxcrossref{\DUrole{doc}{Warming to policy}}" in tex["print-test.tex"]
 
