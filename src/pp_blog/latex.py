@@ -102,6 +102,8 @@ def add_editions(app, env) -> None:
 
 
 class EditionTransform(SphinxPostTransform):
+    """What the two transforms share: they run on the LaTeX builder's assembled doctrees."""
+
     formats = ("latex",)
 
     def edition(self) -> tuple[str, nodes.section] | None:
