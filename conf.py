@@ -52,12 +52,13 @@ html_theme_options = {
     "use_fullscreen_button": False,
     "show_toc_level": 2,
 }
-# Keep the book's navigation first; ABlog's lists follow it.
+# Keep the book's navigation first; ABlog's lists follow it. Our navigation replaces the
+# theme's sbt-sidebar-nav.html, which renders the whole archive into every page (navigation.py).
 html_sidebars = {
     "**": [
         "navbar-logo.html",
         "search-button-field.html",
-        "sbt-sidebar-nav.html",
+        "ppblog/sidebar-nav.html",
         "ablog/recentposts.html",
         "ablog/archives.html",
     ],

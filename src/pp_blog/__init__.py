@@ -7,7 +7,7 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.writers.html5 import HTML5Translator
 
-from . import ablog_compat, checks, collections, content_checks, feeds, latex, safety, transforms
+from . import ablog_compat, checks, collections, content_checks, feeds, incremental, latex, navigation, safety, transforms
 from .domain import PostsDomain
 
 __version__ = "0.1.0"
@@ -16,6 +16,19 @@ __version__ = "0.1.0"
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("myst_parser")
     app.setup_extension("ablog")
+    # Incremental archives and shared renderings (ablog_compat.py), bounded navigation (navigation.py).
+    ablog_compat.take_over_archive_pages(app)
+    app.connect("builder-inited", ablog_compat.install_html_cache)
+    app.connect("doctree-read", ablog_compat.record_post_digests, priority=550)
+    app.connect("env-updated", ablog_compat.register_posts_once_read)
+    app.connect("write-started", ablog_compat.open_html_cache)
+    app.connect("build-finished", ablog_compat.save_build_state)
+    app.connect("config-inited", navigation.add_templates_path)
+    app.connect("env-get-updated", navigation.pages_with_new_chrome)
+    app.connect("write-started", navigation.prepare_nav)
+    app.connect("html-page-context", navigation.add_nav_to_context)
+    app.connect("html-collect-pages", incremental.drop_emptied_search_terms)
+    app.connect("env-get-outdated", incremental.remove_pages_of_removed_docs)
     app.add_config_value("ppblog_categories", [], "env", types=[list])
     app.add_config_value("ppblog_show_drafts", False, "env", types=[bool])
     # The day against which future-dated posts count as drafts; empty means today.

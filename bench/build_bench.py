@@ -1,0 +1,216 @@
+"""Build benchmark: the blog against a floor, on synthetic archives of N posts.
+
+    .venv/bin/python bench/build_bench.py              # N = 100, 500 and 2000
+    .venv/bin/python bench/build_bench.py --posts 100  # one size only
+
+For each N, two projects are generated under ``bench/_work/`` (git-ignored; never the
+published content):
+
+``site``
+    ``pp_blog.synthetic``'s archive with the real ``conf.py``, ``_static/`` and
+    ``_templates/``: sphinx-book-theme, ABlog and our extension, as ``make html`` builds it.
+``floor``
+    The same post files, byte for byte, built by Sphinx with nothing but what any Markdown
+    book needs: ``extensions = ["myst_parser"]`` (which reads the YAML front matter into
+    docinfo and, with ``myst_title_to_header``, makes the title the heading),
+    ``html_theme = "basic"`` (Sphinx's plain theme: local contents and previous/next in the
+    sidebar), no ABlog, no archive pages, no feeds. Its front page and collection pages are
+    plain toctrees listing the same documents as the site's. It is what the site cannot
+    build faster than, measured in the same run, on the same machine, at the same load.
+
+Each build is a fresh ``python -m sphinx -b html`` process, timed from start to exit; its
+peak memory is the child's ``ru_maxrss`` (from ``os.wait4``, so it covers its ``-j``
+workers). Scenarios:
+
+- full -j 2: into an empty output and doctree folder, two processes (reading and writing in
+  parallel); then emptied again for
+- full: the same, one process;
+- no-op: again, nothing changed (on the output of ``full``);
+- edit: one post's last paragraph gets one more sentence;
+- add: a new post, the newest, at the end of the last collection.
+
+"ratio" is site seconds / floor seconds for the same scenario (for the full build it is also
+the ratio per post, both having the same posts). "pages" counts the HTML files that the
+build wrote (new or with a new modification time). "search" is the size of
+``searchindex.js``. The table ends with the benchmark's own running time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from pp_blog import synthetic
+
+REPO = Path(__file__).resolve().parent.parent
+WORK = REPO / "bench" / "_work"
+
+FLOOR_CONF = '''\
+project = "floor"
+extensions = ["myst_parser"]
+include_patterns = ["index.md", "posts/**"]
+html_theme = "basic"
+myst_title_to_header = True
+myst_enable_extensions = ["colon_fence", "deflist", "smartquotes"]
+myst_heading_anchors = 3
+'''
+SCENARIOS = ["full", "full -j 2", "no-op", "edit", "add"]
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mib: float
+    pages: int
+    returncode: int
+    stderr: str
+
+
+def sphinx(project: Path, *extra: str) -> Run:
+    """One build in a fresh process; its time, peak memory and the pages it wrote."""
+    out = project / "_build" / "html"
+    before = html_mtimes(out)
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "sphinx", "-q", "-b", "html", "-d", str(project / "_build" / "doctrees"),
+         ".", str(out), *extra],
+        cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    stderr = process.stderr.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    after = html_mtimes(out)
+    pages = sum(1 for path, mtime in after.items() if before.get(path) != mtime)
+    # ru_maxrss is in KiB on Linux.
+    return Run(seconds, usage.ru_maxrss / 1024, pages, os.waitstatus_to_exitcode(status), stderr)
+
+
+def html_mtimes(out: Path) -> dict[str, int]:
+    if not out.is_dir():
+        return {}
+    return {str(path): path.stat().st_mtime_ns for path in out.rglob("*.html")}
+
+
+def make_floor(site: Path, floor: Path) -> None:
+    """The floor project: the site's post files, plain toctrees for the rest."""
+    floor.mkdir(parents=True)
+    (floor / "conf.py").write_text(FLOOR_CONF, encoding="utf-8")
+    collections = sorted(p.parent.name for p in (site / "posts").glob("*/index.md"))
+    for slug in collections:
+        folder = floor / "posts" / slug
+        folder.mkdir(parents=True)
+        posts = sorted(p.stem for p in (site / "posts" / slug).glob("*.md") if p.stem != "index")
+        for name in posts:
+            shutil.copy(site / "posts" / slug / f"{name}.md", folder / f"{name}.md")
+        entries = "\n".join(posts)
+        (folder / "index.md").write_text(f"# Collection {slug}\n\n```{{toctree}}\n:maxdepth: 1\n\n{entries}\n```\n",
+                                         encoding="utf-8")
+    entries = "\n".join(f"posts/{slug}/index" for slug in collections)
+    (floor / "index.md").write_text(f"# Floor\n\n```{{toctree}}\n:caption: Collections\n:maxdepth: 1\n\n{entries}\n```\n",
+                                    encoding="utf-8")
+
+
+def edit_post(project: Path, docname: str) -> None:
+    path = project / f"{docname}.md"
+    path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + " One more sentence was added.\n",
+                    encoding="utf-8")
+
+
+def add_post(project: Path, slug: str, name: str, text: str) -> None:
+    folder = project / "posts" / slug
+    (folder / f"{name}.md").write_text(text, encoding="utf-8")
+    landing = folder / "index.md"
+    source = landing.read_text(encoding="utf-8")
+    # Landing pages that list their posts in an explicit toctree get the new one listed too;
+    # pages whose listing comes from the folder (the collections directive) need nothing.
+    block = re.search(r"```\{toctree\}\n(.*?)```", source, re.S)
+    if block:
+        landing.write_text(source[: block.end(1)] + f"{name}\n" + source[block.end(1):], encoding="utf-8")
+
+
+def new_post_text(site: Path, slug: str, count: int) -> str:
+    landing = (site / "posts" / slug / "index.md").read_text(encoding="utf-8")
+    kind = "special-issue" if "kind: special-issue" in landing else "highlights"
+    collection = synthetic.Collection(slug, kind, slug, 1, [])
+    siblings = sorted((site / "posts" / slug).glob("post-*.md"))
+    position = len(siblings) + 1 if kind == "special-issue" else None
+    date = dt.date(2015, 1, 5) + dt.timedelta(days=3 * count)
+    return synthetic.post_page(random.Random(count), title=f"A post added to the archive ({count + 1})", date=date,
+                               collection=collection, position=position)
+
+
+def bench_size(posts: int) -> dict[str, dict]:
+    root = WORK / f"n{posts}"
+    if root.exists():
+        shutil.rmtree(root)
+    site, floor = root / "site", root / "floor"
+    docnames = synthetic.generate(site, posts, template_root=REPO)
+    make_floor(site, floor)
+    edited = docnames[len(docnames) // 2]
+    last_slug = docnames[-1].split("/")[1]
+    added_name = f"post-{posts + 1:05d}"
+    added_text = new_post_text(site, last_slug, posts)
+    results: dict[str, dict] = {}
+    for label, project in (("floor", floor), ("site", site)):
+        runs: dict[str, Run] = {}
+        build = project / "_build"
+        shutil.rmtree(build, ignore_errors=True)
+        runs["full -j 2"] = sphinx(project, "-j", "2")
+        search_bytes = (build / "html" / "searchindex.js").stat().st_size
+        shutil.rmtree(build)
+        runs["full"] = sphinx(project)
+        runs["no-op"] = sphinx(project)
+        edit_post(project, edited)
+        runs["edit"] = sphinx(project)
+        add_post(project, last_slug, added_name, added_text)
+        runs["add"] = sphinx(project)
+        for name, run in runs.items():
+            if run.returncode:
+                raise SystemExit(f"{label} build '{name}' at N={posts} failed:\n{run.stderr}")
+        results[label] = {"runs": runs, "search": search_bytes}
+    return results
+
+
+def table(posts: int, results: dict[str, dict]) -> str:
+    floor, site = results["floor"]["runs"], results["site"]["runs"]
+    lines = [
+        f"N = {posts} posts",
+        f"{'scenario':<11} {'site s':>8} {'floor s':>8} {'ratio':>6} {'site pages':>10} {'floor pages':>11}"
+        f" {'site MiB':>9} {'floor MiB':>9}",
+    ]
+    for name in SCENARIOS:
+        s, f = site[name], floor[name]
+        lines.append(
+            f"{name:<11} {s.seconds:8.2f} {f.seconds:8.2f} {s.seconds / f.seconds:6.2f} {s.pages:10d} {f.pages:11d}"
+            f" {s.peak_mib:9.0f} {f.peak_mib:9.0f}"
+        )
+    per_post = 1000 * site["full"].seconds / posts, 1000 * floor["full"].seconds / posts
+    lines.append(f"full build per post: site {per_post[0]:.1f} ms, floor {per_post[1]:.1f} ms")
+    lines.append(f"search index: site {results['site']['search'] / 1024:.0f} KiB,"
+                 f" floor {results['floor']['search'] / 1024:.0f} KiB")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--posts", type=int, nargs="+", default=[100, 500, 2000],
+                        help="archive sizes to measure (default: 100 500 2000)")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    for posts in args.posts:
+        print(table(posts, bench_size(posts)), end="\n\n", flush=True)
+    print(f"benchmark time: {time.perf_counter() - started:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,38 @@
+"""Keep an incrementally updated site identical to a clean build's.
+
+- Sphinx leaves the pages of a deleted (or moved) document in the output folder, where they
+  stay published and found by search engines: they are removed as soon as Sphinx notices.
+- When a page is written again, Sphinx's search indexer drops the page from every word it
+listed, but keeps the words themselves: a word that no page has any more (the old words of a
+renamed title) stays in ``searchindex.js`` with no page, and such entries pile up build
+after build. They are removed before the index is written (html-collect-pages runs before
+the builder dumps the index).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+
+def remove_pages_of_removed_docs(app, env, added, changed, removed) -> list[str]:
+    """``env-get-outdated``: delete the HTML page and source copy of each removed document."""
+    builder = app.builder
+    if builder.format != "html" or not removed:
+        return []
+    sources = Path(builder.outdir) / "_sources"
+    for docname in removed:
+        Path(builder.get_outfilename(docname)).unlink(missing_ok=True)
+        for suffix in app.config.source_suffix:
+            (sources / f"{docname}{suffix}{app.config.html_sourcelink_suffix}").unlink(missing_ok=True)
+    return []
+
+
+def drop_emptied_search_terms(app) -> Iterator:
+    indexer = getattr(app.builder, "indexer", None)
+    if indexer is not None:
+        # Sphinx keeps no public API for this: the indexer's word -> pages mappings.
+        for mapping in (indexer._mapping, indexer._title_mapping):
+            for word in [word for word, pages in mapping.items() if not pages]:
+                del mapping[word]
+    yield from ()
