@@ -10,6 +10,7 @@ that nothing is published and that no source file was changed.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
 import subprocess
@@ -19,6 +20,8 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
+
+from pp_blog.content_checks import MAX_PAGE_BYTES, empty_body_problem, source_problem
 
 REPO = Path(__file__).resolve().parent.parent
 ROOT = Path(__file__).parent / "roots" / "test-bad-input"
@@ -311,3 +314,68 @@ def test_make_html_and_check_fail_with_one_line_and_change_nothing(case, tmp_pat
     assert "Traceback" not in check.stderr
 
     assert fingerprint(project) == before
+
+
+CRASHING_EXTENSION = '''
+def crash(app, doctree):
+    if app.env.docname == "posts/series/second":
+        raise ValueError("something unexpected")
+
+
+def setup(app):
+    app.connect("doctree-read", crash)
+    return {"parallel_read_safe": True}
+'''
+
+
+def test_a_crash_in_any_extension_is_one_line_from_make_html(tmp_path):
+    project = make_project(tmp_path / "project")
+    (tmp_path / "crashing.py").write_text(CRASHING_EXTENSION, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "pp_blog.cli", "build", "--out", "_build/html", "-q",
+         "-D", "extensions=myst_parser,ablog,sphinx_book_theme,pp_blog,crashing"],
+        cwd=project, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(tmp_path)},
+    )
+    assert result.returncode != 0
+    lines = warning_lines(result.stderr)
+    assert len(lines) == 2, result.stderr
+    assert re.fullmatch(
+        r"the build stopped on an unexpected error while processing posts/series/second: "
+        r"sphinx\.errors\.ExtensionError: Handler <function crash at 0x[0-9a-f]+> for event 'doctree-read' "
+        r"threw an exception \(exception: something unexpected\) \(a fault in the build, not in the text: "
+        r"tell the maintainers; the full report is in \S+\.log\)",
+        lines[0],
+    ), lines[0]
+    assert lines[1] == "build failed: fix the problems above; nothing was published"
+    assert Path(lines[0].rsplit(" ", 1)[1].rstrip(")")).is_file()
+
+
+@pytest.mark.parametrize(
+    "data, line, column",
+    [(b"caf\xe9", 1, 4), (b"---\ntitle: x\n---\n\nna\xefve", 5, 3), ("\ufeffok".encode() + b"\n\xff", 2, 1)],
+)
+def test_source_problem_names_the_line_and_column_of_the_first_bad_byte(data, line, column):
+    problem = source_problem(data)
+    assert problem.line == line
+    assert f"at column {column} cannot be read" in problem.message
+
+
+def test_source_problem_accepts_utf8_with_a_byte_order_mark_and_the_largest_allowed_file():
+    assert source_problem("\ufeffcafé".encode()) is None
+    assert source_problem(b"a" * MAX_PAGE_BYTES) is None
+    assert source_problem(b"a" * (MAX_PAGE_BYTES + 1)).field == "size"
+
+
+@pytest.mark.parametrize(
+    "text, line",
+    [
+        ("---\ntitle: x\n---\n", 4),
+        ("---\ntitle: x\n---\n\n\n% a comment for the editors\n<!-- and another -->\n", 4),
+    ],
+)
+def test_an_empty_body_is_found_after_the_front_matter(text, line):
+    assert empty_body_problem(text).line == line
+
+
+def test_a_body_with_one_word_is_not_empty():
+    assert empty_body_problem("---\ntitle: x\n---\n\nWord.\n") is None
