@@ -78,6 +78,8 @@ latex_elements = {
     # Handouts: no blank pages to make chapters start on the right.
     "classoptions": ",openany,oneside",
     "secnumdepth": r"\setcounter{secnumdepth}{-1}",
+    # Post titles as their authors wrote them, not in the capitals of Sphinx's chapter style.
+    "fncychap": "",
 }
 # A printed link must show where it goes.
 latex_show_urls = "footnote"

@@ -370,3 +370,5 @@ class EditionTranslator(LaTeXTranslator):
             self.elements["tocdepth"] = r"\setcounter{tocdepth}{0}"
             # "Contents", not the caption of the front page's first toctree.
             self.elements["contentsname"] = ""
+            # The pages before the first part carry no running "Contents" mark.
+            self.elements["tableofcontents"] = r"\sphinxtableofcontents\markboth{}{}"
