@@ -16,6 +16,8 @@ __version__ = "0.1.0"
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("myst_parser")
     app.setup_extension("ablog")
+    ablog_compat.declare_parallel_read_safe(app)
+    app.connect("env-merge-info", ablog_compat.merge_ablog_posts)
     # Incremental archives and shared renderings (ablog_compat.py), bounded navigation (navigation.py).
     ablog_compat.take_over_archive_pages(app)
     app.connect("builder-inited", ablog_compat.install_html_cache)
