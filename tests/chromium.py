@@ -100,13 +100,13 @@ def result_titles(results: list[Result]) -> list[str]:
 
 
 def axe_violations(page: Page, impacts: tuple[str, ...] = ("serious", "critical")) -> list[str]:
-    """Run axe-core in the page; one line per violation of the given impacts, naming the elements."""
+    """Run axe-core in the page; one line per violation of the given impacts, with the elements."""
     assert AXE.exists(), f"{AXE} is missing: run `npm ci` in the repository (`make test` does)"
     page.add_script_tag(path=str(AXE))
     report = page.evaluate("axe.run(document)")
     return [
         f"{violation['id']} ({violation['impact']}): {violation['help']} -- "
-        + "; ".join(" ".join(node["target"]) for node in violation["nodes"])
+        + "; ".join(f"{' '.join(node['target'])} {node['html'][:100]}" for node in violation["nodes"])
         for violation in report["violations"]
         if violation["impact"] in impacts
     ]
