@@ -80,15 +80,23 @@ def browser():
         yield browser
 
 
-@pytest.fixture
-def page(browser):
-    """A fresh tab; any uncaught JavaScript error on any page fails the test."""
+@pytest.fixture(scope="session")
+def context(browser):
+    """One browser profile for the search tests, so the theme's scripts and the index are
+    cached after the first page, as they are for a reader moving around the site."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context):
+    """A fresh tab; any uncaught JavaScript error on any page fails the test."""
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     yield page
-    context.close()
+    page.close()
     assert not errors, errors
 
 
