@@ -31,6 +31,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", navigation.add_nav_to_context)
     app.connect("html-collect-pages", incremental.drop_emptied_search_terms)
     app.connect("env-get-outdated", incremental.remove_pages_of_removed_docs)
+    app.connect("builder-inited", incremental.keep_compiled_templates)
     app.add_config_value("ppblog_categories", [], "env", types=[list])
     app.add_config_value("ppblog_show_drafts", False, "env", types=[bool])
     # The day against which future-dated posts count as drafts; empty means today.

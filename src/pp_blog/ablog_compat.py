@@ -167,20 +167,25 @@ def open_html_cache(app, builder) -> None:
     builder.ppblog_html_cache = PostHTMLCache(Path(app.doctreedir) / HTML_CACHE, context)
 
 
-def describe(value: Any) -> Any:
-    """What a template can show of an ABlog object, as plain values to fingerprint."""
+def describe(value: Any, posts: dict[int, Any]) -> Any:
+    """What a template can show of an ABlog object, as plain values to fingerprint.
+
+    ``posts`` keeps each post's description for the build: a post is listed on many pages.
+    """
     if isinstance(value, Post):
-        labels = [[(c.name, c.docname, len(c) > 0) for c in getattr(value, key)]
-                  for key in ("author", "tags", "category", "location", "language")]
-        return ("post", value.docname, value.options.get("ppblog_summary"), value.published, labels)
+        if id(value) not in posts:
+            labels = [[(c.name, c.docname, len(c) > 0) for c in getattr(value, key)]
+                      for key in ("author", "tags", "category", "location", "language")]
+            posts[id(value)] = ("post", value.docname, value.options.get("ppblog_summary"), value.published, labels)
+        return posts[id(value)]
     if isinstance(value, Collection):
-        return ("collection", value.name, value.docname, value.href, [describe(post) for post in value])
+        return ("collection", value.name, value.docname, value.href, [describe(post, posts) for post in value])
     if isinstance(value, Catalog):
-        return ("catalog", value.name, value.docname, [describe(coll) for coll in value])
+        return ("catalog", value.name, value.docname, [describe(coll, posts) for coll in value])
     if isinstance(value, dict):
-        return sorted((key, describe(item)) for key, item in value.items())
+        return sorted((key, describe(item, posts)) for key, item in value.items())
     if isinstance(value, (list, tuple)):
-        return [describe(item) for item in value]
+        return [describe(item, posts) for item in value]
     return value
 
 
@@ -200,9 +205,10 @@ def archive_pages_that_changed(app) -> Iterator[tuple[str, dict, str]]:
         previous = {}
     around = (getattr(app.env, "ppblog_shared_chrome", None), builder.build_info.config_hash,
               builder.build_info.tags_hash, builder.templates.newest_template_mtime())
-    current = {}
+    current: dict[str, str] = {}
+    described: dict[int, Any] = {}
     for pagename, context, template in generate_archive_pages(app):
-        current[pagename] = digest((template, describe(context), around))
+        current[pagename] = digest((template, describe(context, described), around))
         target = Path(builder.get_outfilename(pagename))
         if previous.get(pagename) == current[pagename] and target.exists():
             continue

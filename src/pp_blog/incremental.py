@@ -2,6 +2,8 @@
 
 - Sphinx leaves the pages of a deleted (or moved) document in the output folder, where they
   stay published and found by search engines: they are removed as soon as Sphinx notices.
+- Every build compiles the theme's Jinja templates again (pydata-sphinx-theme's are large):
+  the compiled templates are kept next to the doctrees, keyed by their source's checksum.
 - When a page is written again, Sphinx's search indexer drops the page from every word it
 listed, but keeps the words themselves: a word that no page has any more (the old words of a
 renamed title) stays in ``searchindex.js`` with no page, and such entries pile up build
@@ -13,6 +15,19 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Iterator
+
+from jinja2 import FileSystemBytecodeCache
+
+
+def keep_compiled_templates(app) -> None:
+    """``builder-inited``: a bytecode cache for the HTML builder's template environment."""
+    templates = getattr(app.builder, "templates", None)
+    environment = getattr(templates, "environment", None)
+    if environment is None:
+        return
+    folder = Path(app.doctreedir) / "jinja-bytecode"
+    folder.mkdir(parents=True, exist_ok=True)
+    environment.bytecode_cache = FileSystemBytecodeCache(str(folder))
 
 
 def remove_pages_of_removed_docs(app, env, added, changed, removed) -> list[str]:

@@ -175,7 +175,8 @@ def render(nav: Nav, pagename: str, uri: Callable[[str], str]) -> str:
     out = [
         '<nav class="bd-links bd-docs-nav" aria-label="Main">\n<div class="bd-toc-item navbar-nav active">\n',
         '<ul class="nav bd-sidenav bd-sidenav__home-link">\n',
-        f'<li class="toctree-l1{home_current}"><a class="reference internal" href="{html.escape(uri(nav.root))}">'
+        # A link from a page to itself is "#", as in the theme (a relative URI would be empty).
+        f'<li class="toctree-l1{home_current}"><a class="reference internal" href="{html.escape(uri(nav.root) or "#")}">'
         f"{html.escape(nav.root_title)}</a></li>\n</ul>\n",
     ]
     for part in nav.parts:
