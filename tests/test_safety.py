@@ -30,9 +30,10 @@ RAW_IN_POSTS = (
 )
 
 
-def inserts(name: str) -> str:
+def inserts(name: str, option: str | None = None) -> str:
+    what = f"the ':{option}:' option of '{name}'" if option else f"the '{name}' directive"
     return (
-        f"the '{name}' directive is not allowed: it inserts another file into the page; "
+        f"{what} is not allowed: it inserts another file into the page; "
         "paste the text into the page itself (as a ``` code block if it is code or data)"
     )
 
@@ -97,11 +98,15 @@ CASES = [
         f"```{{eval-rst}}\n.. include:: {PASSWD}\n   :literal:\n```",
         [(1, inserts("include"), "file")],
     ),
-    Case("literalinclude of /etc/passwd", f"```{{literalinclude}} {PASSWD}\n```", [(0, inserts("literalinclude"), "file")]),
+    Case(
+        "literalinclude of /etc/passwd",
+        f"```{{literalinclude}} {PASSWD}\n:language: text\n:lines: 1-3\n```",
+        [(0, inserts("literalinclude"), "file")],
+    ),
     Case(
         "a csv-table read from /etc/passwd",
         f"```{{csv-table}} Users\n:file: {PASSWD}\n```",
-        [(0, inserts("csv-table :file:"), "file")],
+        [(0, inserts("csv-table", "file"), "file")],
     ),
     Case("an image of /etc/passwd", f"![The password file]({PASSWD})", [(0, outside("image", PASSWD), "outside")]),
     Case(
@@ -124,7 +129,7 @@ CASES = [
     Case(
         "raw read from /etc/passwd in a docs page",
         f"```{{raw}} latex\n:file: {PASSWD}\n```",
-        [(0, inserts("raw :file:"), "file")],
+        [(0, inserts("raw", "file"), "file")],
         DOCS,
     ),
 ]

@@ -26,20 +26,16 @@ from __future__ import annotations
 
 import re
 from pathlib import Path, PurePosixPath
-from typing import Any
 
 from docutils import nodes
 from docutils.parsers.rst import Directive
-from sphinx import addnodes
 from docutils.parsers.rst.directives.misc import Raw
+from sphinx import addnodes
 from sphinx.directives.patches import CSVTable
-from sphinx.util import logging
 
 from . import frontmatter as fm
-from .content_checks import node_location
+from .content_checks import node_location, warn
 from .transforms import POSTS_DIR
-
-logger = logging.getLogger(__name__)
 
 UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:")
 # Browsers ignore ASCII whitespace and control characters inside a scheme ("java\tscript:").
@@ -110,9 +106,10 @@ def outside_problem(target: str, docname: str, what: str) -> fm.Problem:
     )
 
 
-def file_directive_problem(name: str) -> fm.Problem:
+def file_directive_problem(name: str, option: str | None = None) -> fm.Problem:
+    what = f"the ':{option}:' option of '{name}'" if option else f"the '{name}' directive"
     return fm.Problem(
-        f"the '{name}' directive is not allowed: it inserts another file into the page; "
+        f"{what} is not allowed: it inserts another file into the page; "
         "paste the text into the page itself (as a ``` code block if it is code or data)",
         None,
         "file",
@@ -122,8 +119,11 @@ def file_directive_problem(name: str) -> fm.Problem:
 # --- directives ---------------------------------------------------------------------------
 
 
-def warn(location: Any, problem: fm.Problem) -> None:
-    logger.warning(problem.message, location=location, type="ppblog", subtype=problem.field or "safety")
+class AnyOption(dict):
+    """An option_spec that accepts every option name, keeping its value as written."""
+
+    def __missing__(self, key: str):
+        return lambda value: value
 
 
 class RefusedFileDirective(Directive):
@@ -136,23 +136,13 @@ class RefusedFileDirective(Directive):
     required_arguments = 0
     optional_arguments = 1
     final_argument_whitespace = True
-    option_spec = None  # accept (and ignore) any option: the directive is refused anyway
+    option_spec = AnyOption()  # the directive is refused whatever its options
     has_content = True
 
     def run(self) -> list[nodes.Node]:
         env = self.state.document.settings.env
         warn((env.docname, self.lineno), file_directive_problem(self.name))
         return []
-
-
-class OptionsAnything(dict):
-    """An option_spec that accepts every option name with its raw value."""
-
-    def __missing__(self, key: str):
-        return lambda value: value
-
-
-RefusedFileDirective.option_spec = OptionsAnything()
 
 
 class RefuseFileOptions:
@@ -162,7 +152,7 @@ class RefuseFileOptions:
         for option in ("file", "url"):
             if option in self.options:
                 env = self.state.document.settings.env
-                warn((env.docname, self.lineno), file_directive_problem(f"{self.name} :{option}:"))
+                warn((env.docname, self.lineno), file_directive_problem(self.name, option))
                 return []
         return super().run()
 
