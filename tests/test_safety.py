@@ -120,6 +120,23 @@ CASES = [
         [(0, outside("download", PASSWD), "outside")],
     ),
     Case(
+        "an SVG image",
+        "![A diagram](diagram.svg)",
+        [(0, "image 'diagram.svg' is a .svg file, which can run script in a reader's browser: "
+             "use PNG or JPEG for images and PDF for documents", "filetype")],
+    ),
+    Case(
+        "a download of an HTML file",
+        "Get {download}`the page <page.html>`.",
+        [(0, "download 'page.html' is a .html file, which can run script in a reader's browser: "
+             "use PNG or JPEG for images and PDF for documents", "filetype")],
+    ),
+    Case(
+        "raw HTML in a colon fence",
+        ":::{raw} html\n<script>alert(1)</script>\n:::",
+        [(0, RAW_IN_POSTS, "raw")],
+    ),
+    Case(
         "raw HTML in a docs page",
         "<script>alert(1)</script>",
         [(0, "raw HTML is not allowed in the book: write it in Markdown instead (e.g. *emphasis*, **bold**, "
@@ -136,6 +153,12 @@ CASES = [
 
 # What must never reach a published file.
 FORBIDDEN = ["<script>alert", "onclick=", "javascript:", "data:text/html", "root:x:0:0", "\\input{/etc/passwd}"]
+
+
+ACTIVE_FILES = {
+    "posts/series/diagram.svg": '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+    "posts/series/page.html": "<script>alert(1)</script>",
+}
 
 
 def append(project: Path, page: str, snippet: str) -> None:
@@ -162,6 +185,8 @@ def build(make_app, project: Path):
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
 def test_refused_with_one_line_and_absent_from_the_site(case, make_app, tmp_path):
     project = make_project(tmp_path / "project")
+    for name, text in ACTIVE_FILES.items():
+        (project / name).write_text(text, encoding="utf-8")
     append(project, case.page, case.snippet)
     app = build(make_app, project)
     start = SNIPPET_LINE[case.page]

@@ -19,7 +19,8 @@ raw text. The policy, for authors, is in docs/bad-input.md.
 - Images and downloadable files must be inside the book: for posts and collection
   pages inside ``posts/``, for other pages inside the project folder; never in a
   hidden folder (``.git``, ``.venv``). Sphinx would otherwise copy any readable file into
-  the published site.
+  the published site. Posts may not publish files a browser runs script in (HTML, SVG,
+  XML, JavaScript): opened from the site, they would run with the site's rights.
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:")
 IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20\x7f]+")
 ONLY_COMMENTS = re.compile(r"^\s*(<!--.*?-->\s*)+$", re.DOTALL)
 FILE_DIRECTIVES = ("include", "literalinclude")
+# File types a browser runs script in when a reader opens them from the site.
+ACTIVE_SUFFIXES = {".html", ".htm", ".xhtml", ".xht", ".shtml", ".svg", ".svgz", ".xml", ".xsl", ".js", ".mjs"}
 
 
 def unsafe_scheme(uri: str) -> str | None:
@@ -104,6 +107,21 @@ def outside_problem(target: str, docname: str, what: str) -> fm.Problem:
         None,
         "outside",
     )
+
+
+def file_problem(docname: str, target: str, path: Path, root: Path, what: str) -> fm.Problem | None:
+    """Why an image or download may not be published, or None."""
+    if file_outside(path, root):
+        return outside_problem(target, docname, what)
+    suffix = path.suffix.lower()
+    if is_contributed(docname) and suffix in ACTIVE_SUFFIXES:
+        return fm.Problem(
+            f"{what} {target!r} is a {suffix} file, which can run script in a reader's browser: "
+            "use PNG or JPEG for images and PDF for documents",
+            None,
+            "filetype",
+        )
+    return None
 
 
 def file_directive_problem(name: str, option: str | None = None) -> fm.Problem:
@@ -198,8 +216,9 @@ def check_document(app, doctree: nodes.document) -> None:
         target = download["reftarget"]
         if "://" in target:
             continue
-        if file_outside(Path(env.relfn2path(target, docname)[1]), root):
-            warn(node_location(docname, download), outside_problem(target, docname, "download"))
+        problem = file_problem(docname, target, Path(env.relfn2path(target, docname)[1]), root, "download")
+        if problem:
+            warn(node_location(docname, download), problem)
             unlink(download)
 
     reported_links = set()
@@ -218,9 +237,11 @@ def check_document(app, doctree: nodes.document) -> None:
         uri = image["uri"]
         scheme = unsafe_scheme(uri)
         if scheme:
-            warn(node_location(docname, image), scheme_problem(uri, scheme, "image"))
-        elif "://" not in uri and file_outside(Path(env.relfn2path(uri, docname)[1]), root):
-            warn(node_location(docname, image), outside_problem(uri, docname, "image"))
-        else:
+            problem = scheme_problem(uri, scheme, "image")
+        elif "://" in uri:
             continue
-        image.parent.remove(image)
+        else:
+            problem = file_problem(docname, uri, Path(env.relfn2path(uri, docname)[1]), root, "image")
+        if problem:
+            warn(node_location(docname, image), problem)
+            image.parent.remove(image)
