@@ -179,7 +179,8 @@ def test_series_posts_show_their_place_in_the_series(site):
     for name, (position, previous, following) in expectations.items():
         context = site.page(f"{SERIES}/{name}.html").select_one(".pp-collection-context")
         line = context.select_one(".pp-series-position").get_text(" ", strip=True)
-        assert line.startswith(f"{position} in the Special issue blog series on Special issue blog series: strategic")
+        assert line.startswith(f"{position} in the Special issue blog series on Strategic management of the "
+                               "transition to public sector co-creation (")
         assert "Policy & Politics, volume 49, issue 2, April 2021" in line
         links = context.select_one(".pp-series-links").get_text(" ", strip=True)
         assert (f"Previous in the series: {previous}" in links) == (previous is not None)

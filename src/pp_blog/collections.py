@@ -285,7 +285,7 @@ class ResolveCollectionPlaceholders(SphinxPostTransform):
                 "",
                 nodes.strong("", f"Blog {post['position']} of {collection['planned_posts']}"),
                 nodes.Text(f" in the {collection['series_name']} on "),
-                doc_link(landing, docname, collection["title"]),
+                doc_link(landing, docname, collection["short_title"]),
                 nodes.Text(f" ({issue_line(collection)})."),
                 classes=["pp-series-position"],
             )
