@@ -118,9 +118,13 @@ class PostHTMLCache:
         self.used[key] = html
         return html
 
-    def save(self) -> None:
-        # Only what this build used: renderings of deleted or changed posts are dropped.
-        self.path.write_bytes(pickle.dumps((self.context, self.used), pickle.HIGHEST_PROTOCOL))
+    def save(self, current: set[tuple]) -> None:
+        """Keep what this build used, and the earlier renderings of posts that did not change
+        (``current``: the (docname, section, fingerprint) of every post now); renderings of
+        deleted or changed posts are dropped."""
+        kept = {key: html for key, html in self.previous.items() if key[:3] in current}
+        kept.update(self.used)
+        self.path.write_bytes(pickle.dumps((self.context, kept), pickle.HIGHEST_PROTOCOL))
 
 
 def _cached_to_html(self, pagename, fulltext=False, drop_h1=True, img_url=False):
@@ -225,7 +229,9 @@ def save_build_state(app, exception) -> None:
         return
     cache = getattr(app.builder, "ppblog_html_cache", None)
     if cache is not None:
-        cache.save()
+        infos = [info for infos in getattr(app.env, "ablog_posts", {}).values() for info in infos]
+        cache.save({(info["docname"], info["section"], info.get(key)) for info in infos
+                    for key in ("ppblog_summary", "ppblog_text")})
     state = getattr(app.builder, "ppblog_archive_state", None)
     if state is not None:
         path, fingerprints = state
