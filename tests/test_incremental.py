@@ -15,10 +15,11 @@ from pathlib import Path
 
 import pytest
 
+from docutils import nodes
+
 from conftest import REPO, sphinx_build
 from pp_blog import synthetic
-
-pytestmark = pytest.mark.incremental
+from pp_blog.ablog_compat import PostHTMLCache, location_free
 
 # 12 posts in four collections of three: series-001, highlights-002, series-003, highlights-004.
 POSTS, PER_COLLECTION = 12, 3
@@ -96,6 +97,7 @@ def output_files(outdir: Path) -> dict[str, bytes]:
     }
 
 
+@pytest.mark.incremental
 @pytest.mark.parametrize(
     "change", [edit_body, add_post, change_title, change_tags, change_collection, delete_post],
     ids=lambda change: change.__name__,
@@ -121,3 +123,58 @@ def test_incremental_build_equals_clean_build(tmp_path: Path, change) -> None:
     assert sorted(actual) == sorted(expected)
     stale = [name for name in expected if actual[name] != expected[name]]
     assert stale == [], f"pages that differ from a clean build after {change.__name__}: {stale}"
+
+
+def archive_pages(outdir: Path) -> dict[Path, int]:
+    """ABlog's pages (all posts, years, tags, authors, categories) and their modification times."""
+    pages = [outdir / "blog.html", *(outdir / "blog").rglob("*.html")]
+    return {page: page.stat().st_mtime_ns for page in pages if page.exists()}
+
+
+@pytest.mark.incremental
+def test_archive_pages_are_written_again_only_where_the_changed_post_is_listed(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    synthetic.generate(project, POSTS, template_root=REPO, per_collection=PER_COLLECTION)
+    outdir = project / "_build"
+    assert sphinx_build(project, outdir).returncode == 0
+    built = archive_pages(outdir)
+
+    assert sphinx_build(project, outdir).returncode == 0
+    assert archive_pages(outdir) == built, "a rebuild with nothing changed wrote archive pages"
+
+    # Post 5's first paragraph is its excerpt on every archive page that lists it.
+    path = post_path(project, 5)
+    path.write_text(path.read_text(encoding="utf-8").replace("---\n\n", "---\n\nZebrafish first. ", 1),
+                    encoding="utf-8")
+    assert sphinx_build(project, outdir).returncode == 0
+    written = {page for page, mtime in archive_pages(outdir).items() if built.get(page) != mtime}
+    # The pages that list the post: with its excerpt (all posts, its year, tags, authors,
+    # category) or by title (the indexes of tags, authors, categories and years).
+    listing = {page for page in built if f"{path.stem}.html" in page.read_text(encoding="utf-8")}
+    assert any("Zebrafish first." in page.read_text(encoding="utf-8") for page in listing)
+    assert written == listing
+
+
+def test_only_nodes_without_links_images_or_raw_html_render_the_same_everywhere() -> None:
+    plain = nodes.paragraph("", "", nodes.Text("Plain "), nodes.emphasis("", "words"))
+    linked = nodes.paragraph("", "", nodes.reference("", "a link", refuri="../x.html"))
+    pictured = nodes.paragraph("", "", nodes.image(uri="img.png"))
+    assert location_free([plain])
+    assert not location_free([plain, linked])
+    assert not location_free([pictured])
+
+
+def test_post_html_cache_keeps_unchanged_posts_and_drops_the_rest(tmp_path: Path) -> None:
+    path = tmp_path / "cache.pickle"
+    first = PostHTMLCache(path, context="config-1")
+    assert first.get(("a", "", "fp-a", None), lambda: "<p>A</p>") == "<p>A</p>"
+    assert first.get(("b", "", "fp-b", None), lambda: "<p>B</p>") == "<p>B</p>"
+    first.save({("a", "", "fp-a"), ("b", "", "fp-b")})
+
+    # A build that renders nothing keeps what is still current; b changed (new fingerprint).
+    PostHTMLCache(path, context="config-1").save({("a", "", "fp-a"), ("b", "", "fp-b2")})
+    again = PostHTMLCache(path, context="config-1")
+    assert again.get(("a", "", "fp-a", None), lambda: "rendered again") == "<p>A</p>"
+    assert again.get(("b", "", "fp-b", None), lambda: "rendered again") == "rendered again"
+    # Another configuration (or other document titles) renders everything again.
+    assert PostHTMLCache(path, context="config-2").get(("a", "", "fp-a", None), lambda: "new") == "new"
