@@ -93,12 +93,32 @@ def test_highlights_landing_page_lists_its_post_and_period(site):
     assert "policy diffusion" in text
 
 
-def test_left_navigation_keeps_collections_and_their_posts(site):
-    soup = site.page(f"{SERIES}/blog-6-strategic-management.html")
-    nav = soup.select_one(".bd-sidebar-primary nav.bd-links")
-    nav_text = nav.get_text(" ", strip=True)
-    for title in TITLES.values():
-        assert title in nav_text
+COLLECTION_TITLES = {
+    SERIES: "Special issue blog series: strategic management of the transition to public sector co-creation",
+    HIGHLIGHTS: "Highlights collection, 1 May – 31 July 2021: policy diffusion",
+}
+
+
+def left_nav_links(site, page) -> dict[str, str]:
+    nav = site.page(page).select_one(".bd-sidebar-primary nav.bd-links")
+    return {a.get_text(" ", strip=True): a["href"] for a in nav.select("a")}
+
+
+@pytest.mark.parametrize("docname", POSTS)
+def test_left_navigation_keeps_every_collection_and_the_posts_of_the_current_one(site, docname):
+    links = left_nav_links(site, f"{docname}.html")
+    for title in COLLECTION_TITLES.values():
+        assert title in links
+    own = docname.rsplit("/", 1)[0]
+    assert {t for t in TITLES.values() if t in links} == {TITLES[d] for d in POSTS if d.startswith(own + "/")}
+
+
+@pytest.mark.parametrize("collection", COLLECTION_TITLES)
+def test_every_post_is_reachable_from_its_collection_in_the_left_navigation(site, collection):
+    links = left_nav_links(site, f"{collection}/index.html")
+    for docname in POSTS:
+        if docname.startswith(collection + "/"):
+            assert links[TITLES[docname]] == docname.rsplit("/", 1)[1] + ".html"
 
 
 AUTHOR_POSTS = {
