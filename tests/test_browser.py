@@ -214,6 +214,8 @@ A11Y_PAGES = {
     "collection": f"{SERIES}/index.html",
     "post": f"{SERIES}/blog-6-strategic-management.html",
     "archive": "blog/archive.html",
+    "tag": "blog/tag/public-value.html",
+    "author": "blog/author/ewan-ferlie.html",
     "search": "search.html?q=public+value",
 }
 
