@@ -16,7 +16,7 @@ help:
 	@echo "make test       run every test layer (unit, test roots, full site, PDF, browser)"
 	@echo "make test-fast  run the fast layers only"
 	@echo "make live       live preview with sphinx-autobuild"
-	@echo "make check      validate every post's front matter without building"
+	@echo "make check      check every post and collection without writing the site"
 	@echo "make clean      remove $(BUILD)"
 
 # The environment is rebuilt whenever the pins or the package metadata change.
