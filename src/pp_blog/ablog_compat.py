@@ -63,10 +63,17 @@ def digest(value: Any) -> str:
     return hashlib.sha1(repr(value).encode("utf-8")).hexdigest()
 
 
-def record_post_digests(app, doctree) -> None:
-    """``doctree-read`` after ABlog's (500): fingerprint what the archive pages show of a post.
+def slim_and_fingerprint_posts(app, doctree) -> None:
+    """``doctree-read`` after ABlog's (500): make ABlog's record of each post small, and
+    fingerprint what the archive pages show of it.
 
-    Stored in the post's own record in ``env.ablog_posts``, so it is pickled and merged with it.
+    ABlog keeps, in ``env.ablog_posts``, copies of a post's excerpt and of its whole text; a
+    docutils copy still points to the original document, so the environment kept every post's
+    complete doctree alive (and pickled it, and sent it between ``-j`` processes). The copies
+    are detached from it. The full text is only read by ABlog's feeds; when our own feeds
+    replace them (see :func:`take_over_archive_pages`) it is not kept at all.
+
+    The fingerprints are stored in the post's record, so they are pickled and merged with it:
     ``ppblog_summary`` covers what a listing shows (title, dates, labels, excerpt),
     ``ppblog_text`` what a full-text rendering shows.
     """
@@ -76,6 +83,11 @@ def record_post_digests(app, doctree) -> None:
                  info["external_link"], info["canonical_link"], info["redirect"], info["image"])
         info["ppblog_summary"] = digest((shown, [str(node) for node in info["excerpt"]]))
         info["ppblog_text"] = digest((shown, str(info["doctree"])))
+        if not app.config.blog_feed_archives:
+            info["doctree"] = nodes.section()
+        for copy in (info["doctree"], *info["excerpt"]):
+            for node in copy.findall(nodes.Node):
+                node.__dict__.pop("_document", None)
 
 
 def location_free(node_list) -> bool:
