@@ -7,7 +7,14 @@
   in ``env.ablog_posts`` are not merged back from the reading processes. Merging them
   (``merge_ablog_posts``) is all it takes: the labels it adds live in the standard
   domain, which merges itself, and the catalogues are rebuilt from ``env.ablog_posts``
-  in the main process before anything is written.
+  in the main process before anything is written (``register_posts_once_read``).
+- ABlog's record of a post holds copies of docutils nodes that kept the whole original
+  doctree alive in the environment (``slim_and_fingerprint_posts``).
+- ABlog writes every archive page (all posts, years, tags, authors, categories) on every
+  build and renders each excerpt again for every page that lists it: only the pages whose
+  content changed are given to Sphinx (``archive_pages_that_changed``), and a post's
+  rendering is shared by the pages that can share it and kept between builds
+  (``PostHTMLCache``). ABlog still provides those pages, their templates and their data.
 """
 
 from __future__ import annotations
