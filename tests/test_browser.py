@@ -128,6 +128,12 @@ def test_stemming_finds_other_forms_of_a_word(page, base_url):
     # Only "Fordist" occurs in the post; the plural still finds it.
     results = search(page, base_url, "Fordists")
     assert result_titles(results) == [blog5]
+    assert post_title(f"{HIGHLIGHTS}/policy-diffusion-highlights") in result_titles(search(page, base_url, "diffusing"))
+
+
+def test_part_of_a_name_finds_it(page, base_url):
+    """docs/searching.md promises it: the first letters of a surname find the author's posts."""
+    assert post_title(f"{SERIES}/blog-6-strategic-management") in result_titles(search(page, base_url, "Ongar"))
 
 
 def test_result_shows_title_and_a_snippet_of_the_post_with_the_words_highlighted(page, base_url):
