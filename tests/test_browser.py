@@ -215,6 +215,17 @@ def test_search_from_a_post_deep_in_the_tree_leads_back_to_posts(page, base_url)
     assert page.url == base_url + f"{HIGHLIGHTS}/policy-diffusion-highlights.html"
 
 
+def test_search_on_a_phone_sized_screen(browser, base_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(base_url + DEEP_POST)
+    page.get_by_role("button", name=re.compile(r"^Search")).locator("visible=true").first.tap()
+    open_search_and_submit(page, "Sarah Brown")
+    titles = result_titles(read_results(page))
+    context.close()
+    assert titles[0] == post_title(f"{HIGHLIGHTS}/policy-diffusion-highlights")
+
+
 A11Y_PAGES = {
     "front": "index.html",
     "collection": f"{SERIES}/index.html",
