@@ -47,3 +47,13 @@ def site(tmp_path_factory) -> BuiltSite:
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     return BuiltSite(outdir, result.stderr)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright (tests/chromium.py), one for the whole session:
+    Playwright's sync API cannot run two at once."""
+    from chromium import chromium
+
+    with chromium() as browser:
+        yield browser

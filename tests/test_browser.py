@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
-from chromium import axe_violations, chromium, read_results, result_titles, search_url, serve
+from chromium import axe_violations, read_results, result_titles, search_url, serve
 from playwright.sync_api import expect
 
 from pp_blog import frontmatter as fm
@@ -79,11 +79,6 @@ def base_url(site):
     with serve(site.outdir) as url:
         yield url
 
-
-@pytest.fixture(scope="session")
-def browser():
-    with chromium() as browser:
-        yield browser
 
 
 @pytest.fixture(scope="session")

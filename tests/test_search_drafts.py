@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from chromium import chromium, read_results, result_titles, search_url, serve
+from chromium import read_results, result_titles, search_url, serve
 from conftest import sphinx_build
 
 pytestmark = pytest.mark.browser
@@ -26,12 +26,6 @@ def build(outdir: Path, *extra: str) -> Path:
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     return outdir
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as browser:
-        yield browser
 
 
 @pytest.fixture(scope="module")
