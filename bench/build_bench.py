@@ -147,7 +147,9 @@ def new_post_text(site: Path, slug: str, count: int) -> str:
     collection = synthetic.Collection(slug, kind, slug, 1, [])
     siblings = sorted((site / "posts" / slug).glob("post-*.md"))
     position = len(siblings) + 1 if kind == "special-issue" else None
-    date = dt.date(2015, 1, 5) + dt.timedelta(days=3 * count)
+    # The newest post: the day after the archive's last one.
+    last = re.search(r"^date: (\S+)$", siblings[-1].read_text(encoding="utf-8"), re.M).group(1)
+    date = dt.date.fromisoformat(last) + dt.timedelta(days=1)
     return synthetic.post_page(random.Random(count), title=f"A post added to the archive ({count + 1})", date=date,
                                collection=collection, position=position)
 

@@ -177,7 +177,7 @@ def generate(out: Path, posts: int, *, template_root: Path, seed: int = 2021, pe
         collection = collections[-1]
         position = len(collection.posts) + 1 if collection.kind == "special-issue" else None
         name = f"post-{index + 1:05d}"
-        date = start + dt.timedelta(days=3 * index)
+        date = start + dt.timedelta(days=index)  # one a day: 4000 posts stay in the past (no drafts)
         title = f"{sentence(rng, rng.randint(5, 9))[:-1]} ({index + 1})"
         folder = out / "posts" / collection.slug
         folder.mkdir(parents=True, exist_ok=True)
