@@ -18,9 +18,10 @@ Each site is served on a free loopback port and opened in Debian's Chromium, a f
 profile (empty cache) for every load, ``--runs`` loads per figure after one untimed load,
 medians shown:
 
-- "index" is the size of ``searchindex.js``, "per post" that divided by the number of posts
-  (other pages included), and "x source" the index's size against the Markdown of every page
-  (front matter included);
+- "posts" counts the posts in the search index (drafts are left out of the build), "index" is
+  the size of ``searchindex.js``, "per post" that divided by the number of posts (other pages
+  included), and "x source" the index's size against the Markdown of every indexed page (front
+  matter included);
 - "first result" is the time from navigating to ``search.html?q=<query>`` to the first result
   on screen, "snippet" to the first result's snippet (Sphinx fetches the page for it);
 - "query" is the search alone (Sphinx's ``Search._performSearch``) once the index is loaded;
@@ -31,6 +32,7 @@ medians shown:
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import subprocess
 import sys
@@ -87,13 +89,15 @@ def build(project: Path, out: Path) -> tuple[Path, float]:
     return out, seconds
 
 
-def post_sources(project: Path) -> list[Path]:
-    return [p for p in sorted(project.glob("posts/*/*.md")) if p.name != "index.md"]
+def indexed_docnames(built: Path) -> list[str]:
+    """The pages in the search index (drafts, left out of the build, are not)."""
+    text = (built / "searchindex.js").read_text(encoding="utf-8")
+    return json.loads(text[text.index("(") + 1 : text.rindex(")")])["docnames"]
 
 
-def page_sources(project: Path) -> list[Path]:
-    """Every page's Markdown, as conf.py's include_patterns name them."""
-    return [project / "index.md", *sorted(project.glob("docs/**/*.md")), *sorted(project.glob("posts/**/*.md"))]
+def is_post(docname: str) -> bool:
+    parts = docname.split("/")
+    return len(parts) == 3 and parts[0] == "posts" and parts[2] != "index"
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -139,8 +143,9 @@ def time_post_page(browser: Browser, base: str, docname: str) -> float:
 
 
 def measure(browser: Browser, name: str, project: Path, outdir: Path, runs: int) -> dict:
-    posts = post_sources(project)
     built, build_seconds = build(project, outdir)
+    docnames = indexed_docnames(built)
+    posts = [docname for docname in docnames if is_post(docname)]
     server, base = serve(built)
     try:
         time_search(browser, base)  # once untimed: Chromium's own start-up costs are not the site's
@@ -150,12 +155,12 @@ def measure(browser: Browser, name: str, project: Path, outdir: Path, runs: int)
             "posts": len(posts),
             "build": build_seconds,
             "index": (built / "searchindex.js").stat().st_size,
-            "source": sum(p.stat().st_size for p in page_sources(project)),
+            "source": sum((project / f"{docname}.md").stat().st_size for docname in docnames),
             "first": statistics.median(t[0] for t in searches),
             "snippet": statistics.median(t[1] for t in searches),
             "query": statistics.median(time_query(browser, base) for _ in range(runs)),
             "post_page": statistics.median(
-                time_post_page(browser, base, posts[-1].relative_to(project).with_suffix("").as_posix())
+                time_post_page(browser, base, posts[-1])
                 for _ in range(runs)
             ),
         }
