@@ -35,10 +35,12 @@ from sphinx.util import url_re
 
 TEMPLATES = Path(__file__).parent / "templates"
 # What pydata-sphinx-theme puts in a summary to open and close a branch.
-TOGGLE = (
-    '<summary><span class="toctree-toggle" role="presentation">'
-    '<i class="fa-solid fa-chevron-down"></i></span></summary>'
-)
+def toggle(title: str) -> str:
+    """The open/close control of a branch; named, since its only content is an icon."""
+    return (
+        f'<summary aria-label="Show or hide the pages under {title}"><span class="toctree-toggle" '
+        'role="presentation"><i class="fa-solid fa-chevron-down"></i></span></summary>'
+    )
 
 
 @dataclass(frozen=True)
@@ -164,7 +166,7 @@ def render(nav: Nav, pagename: str, uri: Callable[[str], str]) -> str:
             if current and entry.children:
                 classes.append("has-children")
                 out.append(
-                    f'<li class="{" ".join(classes)}">{link(entry)}<details open="open">{TOGGLE}'
+                    f'<li class="{" ".join(classes)}">{link(entry)}<details open="open">{toggle(html.escape(entry.title))}'
                     f'<ul class="current">\n{items(entry.children, level + 1)}</ul></details></li>\n'
                 )
             else:
