@@ -7,7 +7,7 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.writers.html5 import HTML5Translator
 
-from . import ablog_compat, checks, collections, content_checks, feeds, incremental, latex, navigation, safety, transforms
+from . import ablog_compat, checks, collections, content_checks, feeds, incremental, latex, navigation, safety, search, transforms
 from .domain import PostsDomain
 
 __version__ = "0.1.0"
@@ -46,6 +46,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("collection-details", collections.CollectionDetailsDirective)
     app.add_post_transform(collections.ResolveCollectionPlaceholders)
     app.connect("config-inited", ablog_compat.reset_blog_state)
+    app.connect("config-inited", search.resolve_scorer_path)
     app.connect("config-inited", collections.exclude_drafts)
     # After ABlog's own doctree-read handler (priority 500) has taken its excerpt.
     app.connect("doctree-read", transforms.add_post_metadata, priority=600)
