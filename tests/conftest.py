@@ -12,6 +12,17 @@ from bs4 import BeautifulSoup
 REPO = Path(__file__).resolve().parent.parent
 
 
+@pytest.fixture(scope="session", autouse=True)
+def plain_output():
+    """Builds run by the tests print no colour codes, which tests compare text against.
+
+    Sphinx colours its output whenever CI=true, as on the CI machine, even into a pipe.
+    """
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("NO_COLOR", "1")
+        yield
+
+
 @pytest.fixture(scope="session")
 def rootdir() -> Path:
     """Where `@pytest.mark.sphinx(testroot=...)` finds `test-<name>` folders."""
