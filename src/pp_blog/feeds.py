@@ -9,6 +9,8 @@ so an unchanged site gives byte-identical feeds.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -59,11 +61,46 @@ def render_feed(
     return feed.atom_str(pretty=True)
 
 
-def write_if_changed(path: Path, content: bytes) -> None:
-    if path.exists() and path.read_bytes() == content:
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(content)
+FEED_STATE = "ppblog-feeds.json"
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+class FeedWriter:
+    """Writes a feed only when what it is made from, or the file on disk, changed.
+
+    Rendering every feed of a large archive on every build would dominate a rebuild with
+    nothing changed; the state (a digest of each feed's inputs and of the file written)
+    lives beside the environment, and a file changed or removed since is written again.
+    """
+
+    def __init__(self, outdir: Path, state_file: Path):
+        self.outdir = outdir
+        self.state_file = state_file
+        try:
+            self.previous = json.loads(state_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.previous = {}
+        self.current: dict[str, list[str]] = {}
+
+    def write(self, relative: str, inputs: dict[str, Any]) -> None:
+        path = self.outdir / relative
+        wanted = sha256(json.dumps(inputs, sort_keys=True, default=str).encode())
+        on_disk = sha256(path.read_bytes()) if path.exists() else None
+        if self.previous.get(relative) == [wanted, on_disk]:
+            self.current[relative] = [wanted, on_disk]
+            return
+        content = render_feed(**inputs["feed"], page_url=lambda docname: inputs["urls"][docname])
+        if content != (path.read_bytes() if on_disk else None):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
+        self.current[relative] = [wanted, sha256(content)]
+
+    def save(self) -> None:
+        self.state_file.parent.mkdir(parents=True, exist_ok=True)
+        self.state_file.write_text(json.dumps(self.current, sort_keys=True), encoding="utf-8")
 
 
 def write_feeds(app) -> Iterator:
@@ -77,24 +114,21 @@ def write_feeds(app) -> Iterator:
     def page_url(docname: str) -> str:
         return base + builder.get_target_uri(docname)
 
-    outdir = Path(builder.outdir)
-    published = [(d, p) for d, p in domain.posts.items() if not p["draft"] or app.config.ppblog_show_drafts]
-    write_if_changed(
-        outdir / SITE_FEED,
-        render_feed(
-            title=app.config.blog_title, subtitle=app.config.blog_feed_subtitle or app.config.blog_title,
-            feed_url=base + SITE_FEED, site_url=base, posts=published, page_url=page_url,
-        ),
-    )
-    for docname, collection in domain.collections.items():
+    def inputs(posts: list[tuple[str, dict[str, Any]]], **feed: str) -> dict[str, Any]:
+        return {"feed": {**feed, "posts": posts}, "urls": {d: page_url(d) for d, _ in posts}}
+
+    writer = FeedWriter(Path(builder.outdir), Path(app.doctreedir) / FEED_STATE)
+    published = sorted((d, p) for d, p in domain.posts.items() if not p["draft"] or app.config.ppblog_show_drafts)
+    writer.write(SITE_FEED, inputs(
+        published, title=app.config.blog_title, subtitle=app.config.blog_feed_subtitle or app.config.blog_title,
+        feed_url=base + SITE_FEED, site_url=base,
+    ))
+    for docname, collection in sorted(domain.collections.items()):
         members = [(d, p) for d, p in published if p["collection"] == collection["slug"]]
-        write_if_changed(
-            outdir / collection_feed_path(collection["slug"]),
-            render_feed(
-                title=f"{app.config.blog_title}: {collection['title']}",
-                subtitle=f"Posts of the collection {collection['title']}",
-                feed_url=base + collection_feed_path(collection["slug"]), site_url=page_url(docname),
-                posts=members, page_url=page_url,
-            ),
-        )
+        writer.write(collection_feed_path(collection["slug"]), inputs(
+            members, title=f"{app.config.blog_title}: {collection['title']}",
+            subtitle=f"Posts of the collection {collection['title']}",
+            feed_url=base + collection_feed_path(collection["slug"]), site_url=page_url(docname),
+        ))
+    writer.save()
     yield from ()

@@ -90,9 +90,11 @@ def parse_front_matter(text: str) -> FrontMatter:
             1,
         )
     yaml_text, first_line = found
+    loader = _StringDatesLoader(yaml_text)
     try:
-        node = yaml.compose(yaml_text, Loader=_StringDatesLoader)
-        data = yaml.load(yaml_text, Loader=_StringDatesLoader)
+        # One parse gives both the values and the line of every key.
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as error:
         # Where an unclosed quote or bracket started is more useful than where the file ended.
         mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
@@ -105,6 +107,8 @@ def parse_front_matter(text: str) -> FrontMatter:
             "(a value containing ': ' or starting with a quote or '[' needs quotes)",
             line,
         ) from None
+    finally:
+        loader.dispose()
     if data is None:
         data, node = {}, None
     if not isinstance(data, dict):
