@@ -121,7 +121,8 @@ def test_every_post_is_in_the_archive_page(archive):
     assert missing(archive.posts, lambda post: any(href.endswith(f"{post.docname}.html") for href in links.get(post.title, ()))) == []
 
 
-def test_every_post_is_on_each_of_its_authors_pages(archive):
+@pytest.mark.parametrize("catalog, field", [("author", "authors"), ("tag", "tags")])
+def test_every_post_is_on_each_of_its_author_and_tag_pages(archive, catalog, field):
     pages: dict[str, set[str]] = {}
 
     def titles_on(path: str) -> set[str]:
@@ -130,20 +131,7 @@ def test_every_post_is_on_each_of_its_authors_pages(archive):
         return pages[path]
 
     assert missing(archive.posts, lambda post: all(
-        post.title in titles_on(f"blog/author/{slugify(name)}.html") for name in post.authors
-    )) == []
-
-
-def test_every_post_is_on_each_of_its_tags_pages(archive):
-    pages: dict[str, set[str]] = {}
-
-    def titles_on(path: str) -> set[str]:
-        if path not in pages:
-            pages[path] = set(link_texts(archive.page(path), "main"))
-        return pages[path]
-
-    assert missing(archive.posts, lambda post: all(
-        post.title in titles_on(f"blog/tag/{slugify(tag)}.html") for tag in post.tags
+        post.title in titles_on(f"blog/{catalog}/{slugify(name)}.html") for name in getattr(post, field)
     )) == []
 
 
