@@ -13,7 +13,7 @@ from pathlib import Path
 from . import frontmatter as fm
 from .content_checks import source_problem
 from .sphinx_run import print_error, read_problems, run_sphinx
-from .transforms import POSTS_DIR, page_kind, post_record, collection_record
+from .transforms import POSTS_DIR, page_kind
 
 ENVIRONMENT_PICKLE = "environment.pickle"
 
@@ -40,19 +40,10 @@ def check_tree(root: Path, categories: list[str]) -> list[str]:
         except UnicodeDecodeError:
             lines.append(source_problem(path.read_bytes()).format(shown))
             continue
-        try:
-            front = fm.parse_front_matter(text)
-        except fm.FrontMatterError as error:
-            lines.append(fm.Problem(error.message, error.line).format(shown))
-            continue
-        if page_kind(docname) == "collection":
-            problems = fm.validate_collection(front, folder=path.parent.name)
-            if not problems:
-                collections[docname] = collection_record(front)
-        else:
-            problems = fm.validate_post(front, categories=categories)
-            if not problems:
-                posts[docname] = post_record(front)
+        kind = page_kind(docname)
+        record, problems = fm.read_page(kind, text, folder=path.parent.name, categories=categories)
+        if record is not None:
+            (collections if kind == "collection" else posts)[docname] = record
         lines.extend(problem.format(shown) for problem in problems)
     for docname, problem in fm.validate_site(posts, collections):
         lines.append(problem.format(paths[docname]))

@@ -19,7 +19,7 @@ class PostsDomain(Domain):
     name = "ppblog"
     label = "Policy & Politics blog"
     initial_data: dict[str, Any] = {
-        "posts": {},  # docname -> plain dict of the post's front matter (see transforms.post_record)
+        "posts": {},  # docname -> plain dict of the post's front matter (see frontmatter.post_record)
         "collections": {},  # docname of a landing page -> plain dict of its declaration
     }
     # Bump when the shape of the stored data changes, so old pickles are discarded.

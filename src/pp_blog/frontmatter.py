@@ -295,6 +295,49 @@ def post_slug(docname: str) -> str:
     return PurePosixPath(docname).name
 
 
+def post_record(front: FrontMatter) -> dict[str, Any]:
+    """The plain values the domain keeps for a valid post."""
+    data = front.data
+    return {
+        "title": data["title"],
+        "date": data["date"],
+        "authors": [a.__dict__ for a in authors_of(data)],
+        "tags": list(data.get("tags") or []),
+        "category": data["category"],
+        "collection": data["collection"],
+        "position": data.get("position"),
+        "original_url": data["original_url"],
+        "doi": data.get("doi"),
+        "draft": data.get("draft") is True,
+        "lines": dict(front.key_lines),
+    }
+
+
+def collection_record(front: FrontMatter) -> dict[str, Any]:
+    declared = dict(front.data["collection"])
+    declared["title"] = front.data["title"]
+    declared.setdefault("short_title", declared["title"])
+    declared["line"] = front.line_of("collection")
+    return declared
+
+
+def read_page(kind: str, text: str, *, folder: str, categories: list[str] | None) -> tuple[dict | None, list[Problem]]:
+    """Parse and check a post (kind 'post') or landing page ('collection').
+
+    Returns the record the domain keeps, or None when there is a problem, and the problems.
+    The build and ``ppblog check`` both read pages through this.
+    """
+    try:
+        front = parse_front_matter(text)
+    except FrontMatterError as error:
+        return None, [Problem(error.message, error.line)]
+    if kind == "collection":
+        problems = validate_collection(front, folder=folder)
+        return (None if problems else collection_record(front)), problems
+    problems = validate_post(front, categories=categories)
+    return (None if problems else post_record(front)), problems
+
+
 # --- collections -----------------------------------------------------------------------
 
 SPECIAL_ISSUE = "special-issue"

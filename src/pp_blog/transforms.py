@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from pathlib import Path, PurePosixPath
-from typing import Any
 
 from ablog.blog import slugify
 from docutils import nodes
@@ -16,7 +15,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
 from . import frontmatter as fm
-from .collections import build_date, collection_context, format_date, is_draft
+from .collections import build_date, collection_context, format_date, is_draft, names
 from .domain import PostsDomain, ablog_page_xref
 
 logger = logging.getLogger(__name__)
@@ -38,32 +37,6 @@ def collection_docname(slug: str) -> str:
 
 def warn(docname: str, problem: fm.Problem, subtype: str = "frontmatter") -> None:
     logger.warning(problem.message, location=(docname, problem.line), type="ppblog", subtype=subtype)
-
-
-def post_record(front: fm.FrontMatter) -> dict[str, Any]:
-    """The plain values the domain keeps for a valid post."""
-    data = front.data
-    return {
-        "title": data["title"],
-        "date": data["date"],
-        "authors": [a.__dict__ for a in fm.authors_of(data)],
-        "tags": list(data.get("tags") or []),
-        "category": data["category"],
-        "collection": data["collection"],
-        "position": data.get("position"),
-        "original_url": data["original_url"],
-        "doi": data.get("doi"),
-        "draft": data.get("draft") is True,
-        "lines": dict(front.key_lines),
-    }
-
-
-def collection_record(front: fm.FrontMatter) -> dict[str, Any]:
-    declared = dict(front.data["collection"])
-    declared["title"] = front.data["title"]
-    declared.setdefault("short_title", declared["title"])
-    declared["line"] = front.line_of("collection")
-    return declared
 
 
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#{}|~])")
@@ -114,33 +87,21 @@ class ReadFrontMatter(SphinxTransform):
         kind = page_kind(docname)
         if kind is None:
             return
-        docinfo = self._docinfo()
-        path = Path(self.document["source"])
-        try:
-            front = fm.parse_front_matter(path.read_text(encoding="utf-8"))
-        except fm.FrontMatterError as error:
-            warn(docname, fm.Problem(error.message, error.line))
-            self._replace_fields(docinfo, {})
-            return
-        domain: PostsDomain = self.env.domains["ppblog"]
-        if kind == "collection":
-            problems = fm.validate_collection(front, folder=PurePosixPath(docname).parts[1])
-            for problem in problems:
-                warn(docname, problem)
-            if not problems:
-                domain.collections[docname] = collection_record(front)
-            return
-        problems = fm.validate_post(front, categories=self.config.ppblog_categories)
+        record, problems = fm.read_page(
+            kind, Path(self.document["source"]).read_text(encoding="utf-8"),
+            folder=PurePosixPath(docname).parts[1], categories=self.config.ppblog_categories,
+        )
         for problem in problems:
             warn(docname, problem)
-        if problems:
-            self._replace_fields(docinfo, {})
+        if record is None:
+            return  # ABlog never sees it: there is no docinfo to make it a post
+        domain: PostsDomain = self.env.domains["ppblog"]
+        if kind == "collection":
+            domain.collections[docname] = record
             return
-        record = post_record(front)
-        record["draft"] = is_draft(front.data, build_date(self.config))
+        record["draft"] = is_draft(record, build_date(self.config))
         domain.posts[docname] = record
         self._replace_fields(
-            docinfo,
             {
                 "blogpost": "true",
                 "date": record["date"],
@@ -150,12 +111,8 @@ class ReadFrontMatter(SphinxTransform):
             },
         )
 
-    def _docinfo(self) -> nodes.Element | None:
-        for node in self.document.findall(nodes.docinfo):
-            return node
-        return None
-
-    def _replace_fields(self, docinfo: nodes.Element | None, fields: dict[str, str]) -> None:
+    def _replace_fields(self, fields: dict[str, str]) -> None:
+        docinfo = next(iter(self.document.findall(nodes.docinfo)), None)
         if docinfo is None:
             docinfo = nodes.docinfo()
             self.document.insert(0, docinfo)
@@ -217,10 +174,8 @@ def add_post_metadata(app, doctree: nodes.document) -> None:
     section.insert(1, meta)
     section.insert(2, collection_context(docname=docname))
 
-    names = [nodes.Text(a["name"]) for a in post["authors"]]
     source = nodes.paragraph(classes=["pp-source"])
-    source += nodes.Text("This is an excerpt of the post by ")
-    source += join_names(names)
+    source += nodes.Text(f"This is an excerpt of the post by {names(post['authors'])}")
     source += nodes.Text(f", first published on the Policy & Politics blog on {format_date(post['date'])}. ")
     source += nodes.reference("", "Continue reading the original post", refuri=post["original_url"])
     source += nodes.Text(".")
