@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pp_blog.collections import is_draft, sibling_posts
+from pp_blog.collections import PostHeaders, is_draft, sibling_posts
 from pp_blog.domain import post_order_key
 
 
@@ -53,3 +53,22 @@ def test_sibling_posts_order_files_by_front_matter(tmp_path):
     assert sibling_posts(tmp_path, "posts/series", today, show_drafts=True) == [
         "posts/series/zulu", "posts/series/alpha", "posts/series/draft", "posts/series/broken",
     ]
+
+
+def test_post_headers_are_kept_between_builds_and_read_again_when_a_file_changes(tmp_path):
+    folder = tmp_path / "posts" / "series"
+    folder.mkdir(parents=True)
+    write(folder, "one", "title: One\ndate: 2021-01-01\nposition: 1")
+    write(folder, "two", "title: Two\ndate: 2021-02-01")
+    paths = sorted(folder.glob("*.md"))
+    first = PostHeaders(tmp_path / "doctrees")
+    assert first.get(folder / "one.md") == {"title": "One", "date": "2021-01-01", "position": 1}
+    first.get(folder / "two.md")
+    first.save(paths)
+
+    write(folder, "two", "title: Two, renamed\ndate: 2021-02-01\ndraft: true")
+    (folder / "one.md").unlink()
+    again = PostHeaders(tmp_path / "doctrees")
+    assert again.get(folder / "two.md") == {"title": "Two, renamed", "date": "2021-02-01", "draft": True}
+    again.save([folder / "two.md"])
+    assert list(PostHeaders(tmp_path / "doctrees").known) == [str(folder / "two.md")]

@@ -21,6 +21,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # Incremental archives and shared renderings (ablog_compat.py), bounded navigation (navigation.py).
     ablog_compat.take_over_archive_pages(app)
     app.connect("builder-inited", ablog_compat.install_html_cache)
+    app.connect("builder-inited", ablog_compat.note_config_change)
     app.connect("doctree-read", ablog_compat.slim_and_fingerprint_posts, priority=550)
     app.connect("env-updated", ablog_compat.register_posts_once_read)
     app.connect("write-started", ablog_compat.open_html_cache)

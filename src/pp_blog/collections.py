@@ -8,6 +8,7 @@ lists the posts as they are now, in the order of the series.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -70,6 +71,56 @@ def build_date(config) -> dt.date:
     return fm.parse_date(config.ppblog_build_date) if config.ppblog_build_date else dt.date.today()
 
 
+class PostHeaders:
+    """The front matter fields that are needed before any page is read (draft, date, position,
+    title), for each post file.
+
+    Kept in the doctree folder from one build to the next, by file modification time and size:
+    parsing the YAML of thousands of posts to find the drafts cost more than the rest of a
+    rebuild in which nothing changed. A file whose front matter cannot be read gets None.
+    """
+
+    FILE = "ppblog-post-headers.json"
+    FIELDS = {"draft": bool, "date": str, "position": int, "title": str}
+
+    def __init__(self, doctreedir: str | Path | None):
+        self.path = Path(doctreedir) / self.FILE if doctreedir else None
+        self.known: dict[str, list] = {}
+        if self.path is not None:
+            try:
+                self.known = json.loads(self.path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                pass
+        self.changed = False
+
+    def get(self, path: Path) -> dict[str, Any] | None:
+        stat = path.stat()
+        key = str(path)
+        entry = self.known.get(key)
+        if isinstance(entry, list) and entry[:2] == [stat.st_mtime_ns, stat.st_size]:
+            return entry[2]
+        try:
+            data = fm.parse_front_matter(path.read_text(encoding="utf-8")).data
+            header = {name: data[name] for name, kind in self.FIELDS.items()
+                      if isinstance(data.get(name), kind) and not (kind is int and isinstance(data[name], bool))}
+        except (fm.FrontMatterError, UnicodeDecodeError):
+            header = None
+        self.known[key] = [stat.st_mtime_ns, stat.st_size, header]
+        self.changed = True
+        return header
+
+    def save(self, paths: list[Path]) -> None:
+        """Keep the entries of these files (the others were deleted), if anything changed."""
+        if self.path is None or not (self.changed or len(self.known) != len(paths)):
+            return
+        kept = {str(path): self.known[str(path)] for path in paths}
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self.path.with_suffix(".tmp")
+        temporary.write_text(json.dumps(kept), encoding="utf-8")
+        # Reading processes of a parallel build may open it meanwhile: never half written.
+        temporary.replace(self.path)
+
+
 def exclude_drafts(app, config) -> None:
     """Leave drafts out of the build unless the editor asked to preview them.
 
@@ -80,41 +131,34 @@ def exclude_drafts(app, config) -> None:
         return
     today = build_date(config)
     root = Path(app.srcdir)
-    drafts = []
-    for path in sorted(root.glob("posts/*/*.md")):
-        if path.name == "index.md":
-            continue
-        try:
-            front = fm.parse_front_matter(path.read_text(encoding="utf-8"))
-        except (fm.FrontMatterError, UnicodeDecodeError):
-            continue
-        if is_draft(front.data, today):
-            drafts.append(path.relative_to(root).as_posix())
+    headers = PostHeaders(app.doctreedir)
+    paths = [path for path in sorted(root.glob("posts/*/*.md")) if path.name != "index.md"]
+    drafts = [path.relative_to(root).as_posix() for path in paths
+              if (header := headers.get(path)) is not None and is_draft(header, today)]
+    headers.save(paths)
     # A new list: the default one is shared by every Config in the process.
     config.exclude_patterns = [*config.exclude_patterns, *drafts]
 
 
-def sibling_posts(srcdir: Path, folder: str, today: dt.date, show_drafts: bool) -> list[str]:
+def sibling_posts(srcdir: Path, folder: str, today: dt.date, show_drafts: bool,
+                  headers: PostHeaders | None = None) -> list[str]:
     """The docnames of a collection folder's posts in reading order, from their front matter.
 
     Files whose front matter cannot be read still get a place (last, by name), so they
     stay in a toctree while the build reports their problem.
     """
+    headers = headers or PostHeaders(None)
     ordered: list[tuple[tuple, str]] = []
     for path in sorted((srcdir / folder).glob("*.md")):
         docname = path.relative_to(srcdir).with_suffix("").as_posix()
         if path.name == "index.md":
             continue
-        try:
-            data = fm.parse_front_matter(path.read_text(encoding="utf-8")).data
-        except (fm.FrontMatterError, UnicodeDecodeError):
-            data = {}
+        data = headers.get(path) or {}
         if not show_drafts and is_draft(data, today):
             continue
-        position = data.get("position") if isinstance(data.get("position"), int) else None
-        date = data.get("date") if isinstance(data.get("date"), str) else "9999"
-        title = data.get("title") if isinstance(data.get("title"), str) else "~" + path.stem
-        ordered.append((post_order_key({"position": position, "date": date, "title": title}), docname))
+        position = data.get("position")
+        ordered.append((post_order_key({"position": position, "date": data.get("date", "9999"),
+                                        "title": data.get("title", "~" + path.stem)}), docname))
     return [docname for _, docname in sorted(ordered)]
 
 
@@ -130,7 +174,8 @@ class CollectionPostsDirective(SphinxDirective):
             raise self.error("collection-posts belongs on a collection's landing page, posts/<collection>/index.md")
         config = self.config
         entries = sibling_posts(
-            Path(self.env.srcdir), folder.as_posix(), build_date(config), config.ppblog_show_drafts
+            Path(self.env.srcdir), folder.as_posix(), build_date(config), config.ppblog_show_drafts,
+            PostHeaders(self.env.doctreedir),
         )
         toctree = addnodes.toctree()
         toctree["parent"] = docname

@@ -69,6 +69,8 @@ class Nav:
     # docname -> the entry that lists it, and the document that lists it (for its ancestors).
     entries: dict[str, Entry] = field(default_factory=dict)
     parents: dict[str, str] = field(default_factory=dict)
+    # docname -> digest of its children: every post of a collection shares its landing page's.
+    children_digests: dict[str, str] = field(default_factory=dict, repr=False)
 
     def branch(self, docname: str) -> list[str]:
         """The document and its ancestors, nearest first (the root document excluded)."""
@@ -88,10 +90,13 @@ class Nav:
 
     def branch_digest(self, docname: str) -> str:
         """What only this page shows: the children of itself and of each of its ancestors."""
-        chain = self.branch(docname)
-        return digest(
-            [(name, [(child.title, child.docname, child.url) for child in self.entries[name].children]) for name in chain]
-        )
+        return digest([(name, self.children_digest(name)) for name in self.branch(docname)])
+
+    def children_digest(self, docname: str) -> str:
+        if docname not in self.children_digests:
+            children = self.entries[docname].children
+            self.children_digests[docname] = digest([(child.title, child.docname, child.url) for child in children])
+        return self.children_digests[docname]
 
 
 def digest(value: Any) -> str:
