@@ -59,8 +59,8 @@ html_sidebars = {
         "navbar-logo.html",
         "search-button-field.html",
         "ppblog/sidebar-nav.html",
-        "ablog/recentposts.html",
-        "ablog/archives.html",
+        "ppblog/recent-posts.html",
+        "ppblog/archives.html",
     ],
 }
 

@@ -25,6 +25,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-read", ablog_compat.slim_and_fingerprint_posts, priority=550)
     app.connect("env-updated", ablog_compat.register_posts_once_read)
     app.connect("write-started", ablog_compat.open_html_cache)
+    app.connect("html-page-context", ablog_compat.add_archive_entries)
+    app.connect("html-page-context", ablog_compat.add_shared_sidebars)
     app.connect("build-finished", ablog_compat.save_build_state)
     app.connect("config-inited", navigation.add_templates_path)
     app.connect("env-get-updated", navigation.pages_with_new_chrome)

@@ -14,11 +14,13 @@
   build and renders each excerpt again for every page that lists it: only the pages whose
   content changed are given to Sphinx (``archive_pages_that_changed``), and a post's
   rendering is shared by the pages that can share it and kept between builds
-  (``PostHTMLCache``). ABlog still provides those pages, their templates and their data.
+  (``PostHTMLCache``), and its whole entry by the pages that list it
+  (``add_archive_entries``). ABlog still provides those pages, their templates and their data.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import pickle
@@ -30,9 +32,12 @@ from typing import Any, Iterator
 import ablog
 from ablog.blog import TOMORROW, Blog, Catalog, Collection, Post
 from ablog.post import generate_archive_pages, generate_atom_feeds, register_posts
-from docutils import nodes
+from docutils import frontend, nodes
+from docutils.utils import new_document
 from sphinx import addnodes
 from sphinx.environment import CONFIG_OK
+
+from .rendering import shared_renderings
 
 
 def reset_blog_state(app, config) -> None:
@@ -162,6 +167,52 @@ def _cached_to_html(self, pagename, fulltext=False, drop_h1=True, img_url=False)
 _original_to_html = Post.to_html
 
 
+@functools.cache
+def _default_settings():
+    return frontend.get_default_settings()
+
+
+def _new_document(source_path: str) -> nodes.document:
+    """ABlog's ``new_document`` for each rendering, without building docutils' command line
+    option parser every time (a third of the cost of rendering an excerpt). The settings only
+    make the document's reporter: ABlog writes with the builder's own."""
+    return new_document(source_path, settings=_default_settings())
+
+
+def add_archive_entries(app, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """``html-page-context``: on ABlog's archive pages, each post's entry (title, date, authors,
+    tags, excerpt) is rendered once per build and shared by the pages that list it.
+
+    A post is listed on about eight archive pages (all posts, its year, category, each tag and
+    author), and its entries differ only in their links (see :mod:`pp_blog.rendering`). An
+    excerpt with links or images of its own is rendered again for each folder (see
+    :func:`location_free`).
+    """
+    if templatename != "ablog/collection.html":
+        return
+    render = shared_renderings(app.builder).for_page(pagename, context)
+    folder = posixpath.dirname(app.builder.get_target_uri(pagename))
+
+    def archive_entry(post: Post) -> str:
+        key = (post.docname, post.section, None if location_free(post.excerpt) else folder)
+        return render("ppblog/archive-entry.html", key, post=post)
+
+    context["ppblog_archive_entry"] = archive_entry
+
+
+def add_shared_sidebars(app, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """``html-page-context``: ABlog's recent posts and archives sidebars, rendered once per build
+    (the recent posts once more for each of the newest posts, whose page leaves itself out)."""
+    if not ablog.builder_support(app) or "ablog" not in context:
+        return
+    render = shared_renderings(app.builder).for_page(pagename, context)
+    blog = context["ablog"]
+    context["ppblog_recent_posts"] = lambda: render(
+        "ablog/recentposts.html", tuple(post.docname for post in blog.recent(5, pagename))
+    )
+    context["ppblog_archives"] = lambda: render("ablog/archives.html", None)
+
+
 def register_posts_once_read(app, env) -> None:
     """``env-updated``: build ABlog's catalogues from every post as soon as all are read.
 
@@ -179,6 +230,7 @@ def install_html_cache(app) -> None:
     if not ablog.builder_support(app):
         return
     Post.to_html = _cached_to_html
+    ablog.blog.new_document = _new_document
     app.builder.ppblog_html_cache = None
 
 

@@ -25,6 +25,12 @@ class PostsDomain(Domain):
     # Bump when the shape of the stored data changes, so old pickles are discarded.
     data_version = 1
 
+    def __init__(self, env) -> None:
+        super().__init__(env)
+        # slug -> the collection's posts in reading order; every post page asks for its
+        # series, so it is sorted once per change of the data, not once per page.
+        self._series: dict[str, list[tuple[str, dict[str, Any]]]] | None = None
+
     @property
     def posts(self) -> dict[str, dict[str, Any]]:
         return self.data["posts"]
@@ -33,11 +39,20 @@ class PostsDomain(Domain):
     def collections(self) -> dict[str, dict[str, Any]]:
         return self.data["collections"]
 
+    def add_post(self, docname: str, record: dict[str, Any]) -> None:
+        self.posts[docname] = record
+        self._series = None
+
+    def add_collection(self, docname: str, record: dict[str, Any]) -> None:
+        self.collections[docname] = record
+
     def clear_doc(self, docname: str) -> None:
         self.posts.pop(docname, None)
         self.collections.pop(docname, None)
+        self._series = None
 
     def merge_domaindata(self, docnames: set[str], otherdata: dict[str, Any]) -> None:
+        self._series = None
         for key in ("posts", "collections"):
             for docname, record in otherdata[key].items():
                 if docname in docnames:
@@ -51,8 +66,14 @@ class PostsDomain(Domain):
 
     def posts_in(self, slug: str) -> list[tuple[str, dict[str, Any]]]:
         """The posts of a collection in reading order: series position, else date, then title."""
-        members = [(d, p) for d, p in self.posts.items() if p["collection"] == slug]
-        return sorted(members, key=lambda item: post_order_key(item[1]))
+        if self._series is None:
+            series: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+            for docname, post in self.posts.items():
+                series.setdefault(post["collection"], []).append((docname, post))
+            for members in series.values():
+                members.sort(key=lambda item: post_order_key(item[1]))
+            self._series = series
+        return list(self._series.get(slug, ()))
 
     def resolve_xref(self, env, fromdocname, builder, typ, target, node, contnode):
         # Authors and tags link to ABlog's pages, which exist only in HTML output;

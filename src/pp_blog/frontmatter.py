@@ -7,6 +7,7 @@ so the Sphinx build and the ``ppblog check`` command share it exactly.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
@@ -80,8 +81,13 @@ def split_front_matter(text: str) -> tuple[str, int] | None:
     raise FrontMatterError("front matter is not closed: add a line with '---' after the last field", 1)
 
 
+@functools.lru_cache(maxsize=8)
 def parse_front_matter(text: str) -> FrontMatter:
-    """Parse the front matter of a Markdown file; raise FrontMatterError when unreadable."""
+    """Parse the front matter of a Markdown file; raise FrontMatterError when unreadable.
+
+    The result is shared, so read it, never change it: a page's text is parsed once for its
+    title heading (``source-read``) and once more to be read, and the second parse is free.
+    """
     found = split_front_matter(text)
     if found is None:
         raise FrontMatterError(

@@ -3,7 +3,8 @@
 - Sphinx leaves the pages of a deleted (or moved) document in the output folder, where they
   stay published and found by search engines: they are removed as soon as Sphinx notices.
 - Every build compiles the theme's Jinja templates again (pydata-sphinx-theme's are large):
-  the compiled templates are kept next to the doctrees, keyed by their source's checksum.
+  the compiled templates are kept next to the doctrees, keyed by their source's checksum,
+  and not checked for changes during the build.
 - When a page is written again, Sphinx's search indexer drops the page from every word it
 listed, but keeps the words themselves: a word that no page has any more (the old words of a
 renamed title) stays in ``searchindex.js`` with no page, and such entries pile up build
@@ -28,6 +29,9 @@ def keep_compiled_templates(app) -> None:
     folder = Path(app.doctreedir) / "jinja-bytecode"
     folder.mkdir(parents=True, exist_ok=True)
     environment.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    # Templates do not change during a build, but Jinja checks every template file's time at
+    # each use (about 50 times per page).
+    environment.auto_reload = False
 
 
 def remove_pages_of_removed_docs(app, env, added, changed, removed) -> list[str]:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -210,6 +211,7 @@ def prepare_nav(app: Sphinx, builder) -> None:
     """Read the navigation once, before any page (or archive page) is written."""
     if builder.format == "html":
         builder.ppblog_nav = read_nav(app.env, nav_depth(app))
+        builder.ppblog_nav_links = {}
 
 
 def add_nav_to_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
@@ -217,11 +219,24 @@ def add_nav_to_context(app: Sphinx, pagename: str, templatename: str, context: d
     if nav is None:
         return
     rendered: list[str] = []
+    builder = app.builder
+    # A relative link depends only on the folder of the page it is in (but for a link to the
+    # page itself): pages of one folder share them, and a collection's posts all link to one another.
+    links: dict[tuple[str, str], str] = builder.ppblog_nav_links
+    folder = posixpath.dirname(builder.get_target_uri(pagename))
+
+    def uri(docname: str) -> str:
+        if docname == pagename:
+            return builder.get_relative_uri(pagename, docname)
+        key = (folder, docname)
+        if key not in links:
+            links[key] = builder.get_relative_uri(pagename, docname)
+        return links[key]
 
     def sidebar_nav() -> str:
         # The theme renders each sidebar template twice (once to see whether it is empty).
         if not rendered:
-            rendered.append(render(nav, pagename, lambda docname: app.builder.get_relative_uri(pagename, docname)))
+            rendered.append(render(nav, pagename, uri))
         return rendered[0]
 
     context["ppblog_sidebar_nav"] = sidebar_nav

@@ -97,10 +97,10 @@ class ReadFrontMatter(SphinxTransform):
             return  # ABlog never sees it: there is no docinfo to make it a post
         domain: PostsDomain = self.env.domains["ppblog"]
         if kind == "collection":
-            domain.collections[docname] = record
+            domain.add_collection(docname, record)
             return
         record["draft"] = is_draft(record, build_date(self.config))
-        domain.posts[docname] = record
+        domain.add_post(docname, record)
         self._replace_fields(
             {
                 "blogpost": "true",
