@@ -7,7 +7,8 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.writers.html5 import HTML5Translator
 
-from . import ablog_compat, checks, collections, content_checks, feeds, incremental, latex, navigation, safety, search, transforms
+from . import (ablog_compat, checks, collections, content_checks, feeds, incremental, latex, navigation, safety, search,
+               theme_compat, transforms)
 from .domain import PostsDomain
 
 __version__ = "0.1.0"
@@ -32,6 +33,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-updated", navigation.pages_with_new_chrome)
     app.connect("write-started", navigation.prepare_nav)
     app.connect("html-page-context", navigation.add_nav_to_context)
+    # Around the theme's own handler (registered with the theme, after every extension's).
+    app.connect("html-page-context", theme_compat.set_aside_never_empty)
+    app.connect("html-page-context", theme_compat.put_back_never_empty, priority=501)
     app.connect("html-collect-pages", incremental.drop_emptied_search_terms)
     app.connect("env-get-outdated", incremental.remove_pages_of_removed_docs)
     app.connect("builder-inited", incremental.keep_compiled_templates)
