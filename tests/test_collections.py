@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -117,6 +119,22 @@ def test_drafts_are_left_out_everywhere(built):
     assert "Unfinished highlights" not in search_index and "Fourth, not yet published" not in search_index
     archive = (built.outdir / "blog/archive.html").read_text(encoding="utf-8")
     assert "Unfinished" not in archive and "Fourth" not in archive
+
+
+def test_search_finds_a_post_by_its_words_not_by_its_neighbours_or_boilerplate(built):
+    text = (built.outdir / "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(text[text.index("(") + 1: text.rindex(")")])
+
+    def pages_with(word: str) -> set[str]:
+        # Sphinx writes one page as a number, several as a list.
+        found = [index[terms].get(word, []) for terms in ("terms", "titleterms")]
+        numbers = [n for entry in found for n in ([entry] if isinstance(entry, int) else entry)]
+        return {index["docnames"][number] for number in numbers}
+
+    # "Third" is in alpha's title, its landing page's listing, and beta's "Next in the series" link.
+    assert pages_with("third") == {"posts/series/alpha", "posts/series/index"}
+    # The credit line ("Continue reading the original post") is on every post.
+    assert pages_with("continu") == set()
 
 
 @pytest.mark.sphinx("html", testroot="collections", confoverrides={"ppblog_show_drafts": True})

@@ -336,7 +336,9 @@ class ResolveCollectionPlaceholders(SphinxPostTransform):
             )
             series = [d for d, _ in domain.posts_in(collection["slug"])]
             index = series.index(docname)
-            links = nodes.paragraph(classes=["pp-series-links"])
+            # Navigation, not content: left out of search (Sphinx's "no-search"), else every
+            # neighbour of a post would be found by the words of its title.
+            links = nodes.paragraph(classes=["pp-series-links", "no-search"])
             if index > 0:
                 previous = series[index - 1]
                 links += nodes.Text("Previous in the series: ")

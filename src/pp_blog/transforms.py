@@ -174,7 +174,8 @@ def add_post_metadata(app, doctree: nodes.document) -> None:
     section.insert(1, meta)
     section.insert(2, collection_context(docname=docname))
 
-    source = nodes.paragraph(classes=["pp-source"])
+    # Left out of search: the names and date are in the byline, the rest is on every post.
+    source = nodes.paragraph(classes=["pp-source", "no-search"])
     source += nodes.Text(f"This is an excerpt of the post by {names(post['authors'])}")
     source += nodes.Text(f", first published on the Policy & Politics blog on {format_date(post['date'])}. ")
     source += nodes.reference("", "Continue reading the original post", refuri=post["original_url"])
