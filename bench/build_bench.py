@@ -29,6 +29,9 @@ seconds are printed too (they are what ``-j 2`` shortens). Peak memory is the ch
 - full: the same, one process;
 - no-op: again, nothing changed (on the output of ``full``);
 - edit: one post's last paragraph gets one more sentence;
+
+(no-op and edit take a few seconds, in which a busy machine's noise is large: each is built
+three times, edit with three different posts, and the run with the median CPU time is kept);
 - add: a new post, the newest, at the end of the last collection.
 
 "ratio" is site CPU seconds / floor CPU seconds for the same scenario (for the full build it
@@ -98,6 +101,12 @@ def sphinx(project: Path, *extra: str) -> Run:
     return Run(seconds, cpu, usage.ru_maxrss / 1024, pages, os.waitstatus_to_exitcode(status), stderr)
 
 
+def median(runs: list[Run]) -> Run:
+    """The run with the median CPU time, or a failed run if any failed (to be reported)."""
+    failed = [run for run in runs if run.returncode]
+    return failed[0] if failed else sorted(runs, key=lambda run: run.cpu)[len(runs) // 2]
+
+
 def html_mtimes(out: Path) -> dict[str, int]:
     if not out.is_dir():
         return {}
@@ -161,7 +170,7 @@ def bench_size(posts: int) -> dict[str, dict]:
     site, floor = root / "site", root / "floor"
     docnames = synthetic.generate(site, posts, template_root=REPO)
     make_floor(site, floor)
-    edited = docnames[len(docnames) // 2]
+    edited = [docnames[len(docnames) * share // 4] for share in (1, 2, 3)]
     last_slug = docnames[-1].split("/")[1]
     added_name = f"post-{posts + 1:05d}"
     added_text = new_post_text(site, last_slug, posts)
@@ -174,9 +183,12 @@ def bench_size(posts: int) -> dict[str, dict]:
         search_bytes = (build / "html" / "searchindex.js").stat().st_size
         shutil.rmtree(build)
         runs["full"] = sphinx(project)
-        runs["no-op"] = sphinx(project)
-        edit_post(project, edited)
-        runs["edit"] = sphinx(project)
+        runs["no-op"] = median([sphinx(project) for _ in range(3)])
+        edit_runs = []
+        for docname in edited:
+            edit_post(project, docname)
+            edit_runs.append(sphinx(project))
+        runs["edit"] = median(edit_runs)
         add_post(project, last_slug, added_name, added_text)
         runs["add"] = sphinx(project)
         for name, run in runs.items():

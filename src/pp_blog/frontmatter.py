@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
-import jsonschema
 import yaml
 
 FENCE = "---"
@@ -201,9 +200,17 @@ def _hint(name: str | None) -> str:
     return FIELD_HINTS.get(name or "", "see docs/front-matter.md")
 
 
+def _validator(schema: dict):
+    # Imported when a page is first read: a rebuild with nothing to read never needs it (its
+    # import takes about 70 ms).
+    import jsonschema
+
+    return jsonschema.Draft202012Validator(schema)
+
+
 def _schema_problems(schema: dict, front: FrontMatter, kind: str) -> list[Problem]:
     problems = []
-    validator = jsonschema.Draft202012Validator(schema)
+    validator = _validator(schema)
     for error in sorted(validator.iter_errors(front.data), key=lambda e: list(map(str, e.path))):
         top = str(error.path[0]) if error.path else None
         if error.validator == "required":
@@ -420,7 +427,7 @@ COLLECTION_SCHEMA: dict[str, Any] = {
 def validate_collection(front: FrontMatter, *, folder: str) -> list[Problem]:
     """Check a collection landing page's front matter (``posts/<folder>/index.md``)."""
     problems = []
-    validator = jsonschema.Draft202012Validator(COLLECTION_SCHEMA)
+    validator = _validator(COLLECTION_SCHEMA)
     line = front.line_of("collection")
     for error in validator.iter_errors(front.data):
         if error.validator == "oneOf" and isinstance(error.instance, dict):
