@@ -26,21 +26,15 @@ class Builder:
     def get_target_uri(self, docname):
         return docname + ".html"
 
-
-def page_pathto(pagename):
-    def pathto(docname):
-        if docname == pagename:
-            return "#"
-        base = posixpath.dirname(pagename)
-        return posixpath.relpath(docname + ".html", base or ".")
-    return pathto
+    def get_relative_uri(self, from_docname, docname):
+        return posixpath.relpath(docname + ".html", posixpath.dirname(from_docname) or ".")
 
 
 def test_a_shared_rendering_gets_each_page_links_and_is_rendered_once():
     builder = Builder()
     shared = SharedRenderings(builder)
-    on_tag = shared.for_page("blog/tag/governance", {"pathto": page_pathto("blog/tag/governance")})
-    on_author = shared.for_page("blog/author/ann", {"pathto": page_pathto("blog/author/ann")})
+    on_tag = shared.for_page("blog/tag/governance", {})
+    on_author = shared.for_page("blog/author/ann", {})
     assert on_tag("entry.html", "one") == '<a href="#">governance</a> <a href="../../posts/a/one.html">one</a>'
     assert on_author("entry.html", "one") == (
         '<a href="../tag/governance.html">governance</a> <a href="../../posts/a/one.html">one</a>'

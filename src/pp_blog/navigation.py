@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import hashlib
 import html
-import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -33,6 +32,8 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import url_re
+
+from .rendering import shared_renderings
 
 TEMPLATES = Path(__file__).parent / "templates"
 # What pydata-sphinx-theme puts in a summary to open and close a branch.
@@ -151,7 +152,8 @@ def title_of(env: BuildEnvironment, docname: str) -> str:
 
 
 def render(nav: Nav, pagename: str, uri: Callable[[str], str]) -> str:
-    """The sidebar navigation of ``pagename``; ``uri(docname)`` is the link from that page."""
+    """The sidebar navigation of ``pagename``; ``uri(docname)`` is the link from that page
+    ("#" to the page itself)."""
     on_path = set(nav.branch(pagename))
 
     def link(entry: Entry) -> str:
@@ -183,8 +185,7 @@ def render(nav: Nav, pagename: str, uri: Callable[[str], str]) -> str:
     out = [
         '<nav class="bd-links bd-docs-nav" aria-label="Main">\n<div class="bd-toc-item navbar-nav active">\n',
         '<ul class="nav bd-sidenav bd-sidenav__home-link">\n',
-        # A link from a page to itself is "#", as in the theme (a relative URI would be empty).
-        f'<li class="toctree-l1{home_current}"><a class="reference internal" href="{html.escape(uri(nav.root) or "#")}">'
+        f'<li class="toctree-l1{home_current}"><a class="reference internal" href="{html.escape(uri(nav.root))}">'
         f"{html.escape(nav.root_title)}</a></li>\n</ul>\n",
     ]
     for part in nav.parts:
@@ -211,35 +212,14 @@ def prepare_nav(app: Sphinx, builder) -> None:
     """Read the navigation once, before any page (or archive page) is written."""
     if builder.format == "html":
         builder.ppblog_nav = read_nav(app.env, nav_depth(app))
-        builder.ppblog_nav_links = {}
 
 
 def add_nav_to_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     nav: Nav | None = getattr(app.builder, "ppblog_nav", None)
     if nav is None:
         return
-    rendered: list[str] = []
-    builder = app.builder
-    # A relative link depends only on the folder of the page it is in (but for a link to the
-    # page itself): pages of one folder share them, and a collection's posts all link to one another.
-    links: dict[tuple[str, str], str] = builder.ppblog_nav_links
-    folder = posixpath.dirname(builder.get_target_uri(pagename))
-
-    def uri(docname: str) -> str:
-        if docname == pagename:
-            return builder.get_relative_uri(pagename, docname)
-        key = (folder, docname)
-        if key not in links:
-            links[key] = builder.get_relative_uri(pagename, docname)
-        return links[key]
-
-    def sidebar_nav() -> str:
-        # The theme renders each sidebar template twice (once to see whether it is empty).
-        if not rendered:
-            rendered.append(render(nav, pagename, uri))
-        return rendered[0]
-
-    context["ppblog_sidebar_nav"] = sidebar_nav
+    links = shared_renderings(app.builder)
+    context["ppblog_sidebar_nav"] = lambda: render(nav, pagename, lambda docname: links.link(pagename, docname))
 
 
 def add_templates_path(app: Sphinx, config) -> None:

@@ -27,24 +27,23 @@ class SharedRenderings:
     def __init__(self, builder):
         self.builder = builder
         self.renderings: dict[Hashable, str] = {}
-        # (folder of the page, docname) -> link: a relative link depends only on the folder,
-        # but for a link to the page itself ("#").
+        # (folder of the page, docname) -> link: a relative link depends only on the folder
+        # of the page it is in, but for a link to the page itself.
         self.links: dict[tuple[str, str], str] = {}
+
+    def link(self, pagename: str, docname: str) -> str:
+        """The link from a page to a document, as the theme's ``pathto`` makes it ("#" for
+        the page itself)."""
+        if docname == pagename:
+            return "#"
+        key = (posixpath.dirname(self.builder.get_target_uri(pagename)), docname)
+        if key not in self.links:
+            self.links[key] = self.builder.get_relative_uri(pagename, docname)
+        return self.links[key]
 
     def for_page(self, pagename: str, context: dict[str, Any]) -> Callable[..., str]:
         """``render(template, key, **values)`` for this page: ``template`` rendered in the page's
         context plus ``values``, shared with every page that gives the same ``key``."""
-        folder = posixpath.dirname(self.builder.get_target_uri(pagename))
-        pathto = context["pathto"]
-
-        def link(match: re.Match) -> str:
-            docname = match.group(1)
-            if docname == pagename:
-                return pathto(docname)
-            key = (folder, docname)
-            if key not in self.links:
-                self.links[key] = pathto(docname)
-            return self.links[key]
 
         def render(template: str, key: Hashable, **values: Any) -> str:
             shared_key = (template, key)
@@ -52,7 +51,7 @@ class SharedRenderings:
                 self.renderings[shared_key] = self.builder.templates.render(
                     template, {**context, **values, "pathto": marked_pathto}
                 )
-            return LINK_MARK.sub(link, self.renderings[shared_key])
+            return LINK_MARK.sub(lambda match: self.link(pagename, match.group(1)), self.renderings[shared_key])
 
         return render
 
