@@ -22,8 +22,8 @@ from typing import Callable
 import pytest
 
 from pp_blog.content_checks import MAX_PAGE_BYTES, empty_body_problem, source_problem
+from conftest import REPO
 
-REPO = Path(__file__).resolve().parent.parent
 ROOT = Path(__file__).parent / "roots" / "test-bad-input"
 
 FIRST = "posts/series/first.md"

@@ -18,10 +18,10 @@ from playwright.sync_api import expect
 
 from pp_blog import frontmatter as fm
 from pp_blog.collections import is_draft
+from conftest import REPO
 
 pytestmark = pytest.mark.browser
 
-REPO = Path(__file__).resolve().parent.parent
 
 SERIES = "posts/co-creation-special-issue"
 HIGHLIGHTS = "posts/highlights-2021-policy-diffusion"
@@ -78,7 +78,6 @@ def words(text: str) -> list[str]:
 def base_url(site):
     with serve(site.outdir) as url:
         yield url
-
 
 
 @pytest.fixture(scope="session")

@@ -8,8 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-
-REPO = Path(__file__).resolve().parent.parent
+from conftest import REPO
 
 
 def ppblog(*args: str, cwd: Path) -> subprocess.CompletedProcess:

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import REPO
 
-REPO = Path(__file__).resolve().parent.parent
 GUIDE = REPO / "docs" / "editors-guide.md"
 EXAMPLE = re.compile(r"<!-- example: (?P<path>\S+) -->\n(?P<fence>`{3,})markdown\n(?P<body>.*?)\n(?P=fence)\n", re.S)
 

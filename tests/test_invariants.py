@@ -22,10 +22,10 @@ from bs4 import BeautifulSoup
 
 from pp_blog import frontmatter as fm
 from pp_blog.synthetic import generate
+from conftest import REPO
 
 pytestmark = pytest.mark.site
 
-REPO = Path(__file__).resolve().parent.parent
 POSTS = 300
 ATOM = "{http://www.w3.org/2005/Atom}"
 BOOK_PDF = "policy-and-politics-blog"

@@ -11,10 +11,9 @@ from pathlib import Path
 import pytest
 
 from pp_blog import synthetic
+from conftest import REPO
 
 pytestmark = pytest.mark.site
-
-REPO = Path(__file__).resolve().parent.parent
 
 
 def build(srcdir: Path, name: str, *jobs: str) -> tuple[Path, dict, str]:

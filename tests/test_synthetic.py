@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from pp_blog import synthetic
 from pp_blog.cli import check_tree, read_categories
-
-REPO = Path(__file__).resolve().parent.parent
+from conftest import REPO
 
 
 def test_generated_archive_is_valid_and_repeatable(tmp_path):

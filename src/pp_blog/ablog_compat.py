@@ -21,7 +21,6 @@
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import pickle
 import posixpath
@@ -37,6 +36,7 @@ from docutils.utils import new_document
 from sphinx import addnodes
 from sphinx.environment import CONFIG_OK
 
+from .navigation import digest
 from .rendering import shared_renderings
 
 
@@ -70,10 +70,6 @@ ARCHIVE_STATE = "ppblog-archive-pages.json"
 HTML_CACHE = "ppblog-post-html.pickle"
 # Docutils nodes whose HTML depends on the page it is written into (links, images, raw output).
 LOCATION_BOUND = (nodes.reference, nodes.image, nodes.raw, nodes.target, addnodes.pending_xref)
-
-
-def digest(value: Any) -> str:
-    return hashlib.sha1(repr(value).encode("utf-8")).hexdigest()
 
 
 def slim_and_fingerprint_posts(app, doctree) -> None:
