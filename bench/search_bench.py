@@ -37,19 +37,15 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import quote
 
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser
 
 REPO = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+# The browser tests' Chromium and loopback server (tests/chromium.py), so both measure the same.
+sys.path.insert(0, str(REPO / "tests"))
+from chromium import chromium, search_url, serve  # noqa: E402
 QUERY = "public value"
 
 # Records, relative to the start of navigation, when the first result and its snippet appear.
@@ -100,30 +96,12 @@ def is_post(docname: str) -> bool:
     return len(parts) == 3 and parts[0] == "posts" and parts[2] != "index"
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - http.server's signature
-        pass
-
-
-class Server(ThreadingHTTPServer):
-    def handle_error(self, request, client_address):
-        # A measured page is closed at its first snippet: the browser drops the other fetches.
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
-
-def serve(directory: Path) -> tuple[ThreadingHTTPServer, str]:
-    server = Server(("127.0.0.1", 0), partial(QuietHandler, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_port}/"
-
-
 def time_search(browser: Browser, base: str) -> tuple[float, float]:
     """(ms to the first result, ms to its snippet) for one cold load of the search page."""
     context = browser.new_context()
     page = context.new_page()
     page.add_init_script(WATCH_RESULTS)
-    page.goto(f"{base}search.html?q={quote(QUERY)}")
+    page.goto(search_url(base, QUERY))
     page.wait_for_function("window.__firstSnippet !== undefined", timeout=60_000)
     times = page.evaluate("[window.__firstResult, window.__firstSnippet]")
     context.close()
@@ -153,8 +131,7 @@ def measure(browser: Browser, name: str, project: Path, outdir: Path, runs: int)
     built, build_seconds = build(project, outdir)
     docnames = indexed_docnames(built)
     posts = [docname for docname in docnames if is_post(docname)]
-    server, base = serve(built)
-    try:
+    with serve(built) as base:
         time_search(browser, base)  # once untimed: Chromium's own start-up costs are not the site's
         searches = [time_search(browser, base) for _ in range(runs)]
         figures = {
@@ -171,9 +148,6 @@ def measure(browser: Browser, name: str, project: Path, outdir: Path, runs: int)
                 for _ in range(runs)
             ),
         }
-    finally:
-        server.shutdown()
-        server.server_close()
     return figures
 
 
@@ -183,16 +157,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5, help="loads per figure; the median is shown (default 5)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="search-bench-") as tmp, sync_playwright() as playwright:
+    with tempfile.TemporaryDirectory(prefix="search-bench-") as tmp, chromium() as browser:
         work = Path(tmp)
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         sites = [
             ("floor: 1 generated post", generate(1, work / "floor-src")),
             ("real site", REPO),
             (f"archive: {args.posts} generated posts", generate(args.posts, work / "archive-src")),
         ]
         rows = [measure(browser, name, project, work / f"out-{i}", args.runs) for i, (name, project) in enumerate(sites)]
-        browser.close()
     floor = rows[0]
     print(f'query "{QUERY}", median of {args.runs} cold loads in Chromium; ratios against the floor\n')
     header = (f"{'site':<34} {'posts':>5} {'build s':>8} {'index KiB':>9} {'per post B':>10} {'x source':>8} "
