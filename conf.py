@@ -43,7 +43,11 @@ html_title = "Policy & Politics blog"
 html_theme = "sphinx_book_theme"
 html_css_files = ["pp-blog.css"]
 # Search snippets from the post's text rather than the theme's page furniture (see the file).
-html_js_files = [("pp-search.js", {"defer": "defer"})]
+html_js_files = [
+    # Before anything is painted, so a page never shows the other colour mode (see the file).
+    ("pp-colour-mode.js", {"priority": 100}),
+    ("pp-search.js", {"defer": "defer"}),
+]
 html_search_scorer = "_static/pp-search-scorer.js"
 html_theme_options = {
     "home_page_in_toc": True,

@@ -107,9 +107,22 @@ def result_titles(results: list[Result]) -> list[str]:
     return [result.title for result in results]
 
 
+def wait_until_settled(page: Page) -> None:
+    """Wait for the page as a reader finally sees it: loaded, its fonts in, and no CSS transition
+    or animation running (a scan in the middle of one measures colours that are about to change)."""
+    page.wait_for_load_state("load")
+    page.wait_for_function(
+        """async () => {
+            await document.fonts.ready;
+            return document.getAnimations().every((animation) => animation.playState !== "running");
+        }"""
+    )
+
+
 def axe_violations(page: Page, impacts: tuple[str, ...] = ("serious", "critical")) -> list[str]:
-    """Run axe-core in the page; one line per violation of the given impacts, with the elements."""
+    """Run axe-core in the settled page; one line per violation of the given impacts, with the elements."""
     assert AXE.exists(), f"{AXE} is missing: run `npm ci` in the repository (`make test` does)"
+    wait_until_settled(page)
     page.add_script_tag(path=str(AXE))
     report = page.evaluate("axe.run(document)")
     return [

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
-from chromium import axe_violations, read_results, result_titles, search_url, serve
+from chromium import axe_violations, read_results, result_titles, search_url, serve, wait_until_settled
 from playwright.sync_api import expect
 
 from pp_blog import frontmatter as fm
@@ -254,3 +254,38 @@ def test_no_serious_or_critical_accessibility_violations(browser, base_url, path
     violations = axe_violations(page)
     context.close()
     assert violations == []
+
+
+# Records every CSS transition that starts, from the very first moment of the page.
+RECORD_TRANSITIONS = """
+window.ppTransitions = [];
+document.addEventListener("transitionrun", (event) => {
+    const target = event.target;
+    window.ppTransitions.push(`${event.propertyName} on ${target.tagName.toLowerCase()}.${[...target.classList].join(".")}`);
+}, true);
+"""
+COLOUR_PROPERTIES = re.compile(r"^(color|background|border(-\w+)*-color|fill|stroke|outline-color)")
+
+
+def colour_transitions(page) -> list[str]:
+    return [t for t in page.evaluate("window.ppTransitions") if COLOUR_PROPERTIES.match(t)]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_colours_never_fade_between_modes(browser, base_url, scheme):
+    """The page is drawn in the reader's mode from the start, and a change of mode swaps the
+    colours at once: a fade passes through contrasts far below WCAG's 4.5:1."""
+    context = browser.new_context(color_scheme=scheme)
+    context.add_init_script(RECORD_TRANSITIONS)
+    page = context.new_page()
+    page.goto(base_url + A11Y_PAGES["post"])
+    wait_until_settled(page)
+    assert page.evaluate("document.documentElement.dataset.theme") == scheme
+    assert colour_transitions(page) == []
+    other = "light" if scheme == "dark" else "dark"
+    page.evaluate(f"document.querySelector('.theme-change-button[data-mode={other}]').click()")
+    wait_until_settled(page)
+    assert page.evaluate("document.documentElement.dataset.theme") == other
+    transitions = colour_transitions(page)
+    context.close()
+    assert transitions == []
