@@ -223,6 +223,9 @@ class Importer:
         return None
 
     def check_map_collections(self) -> None:
+        for slug in self.map.collections:
+            if slug not in self.by_slug:
+                self.landing_for_map(slug)  # checked now; written only if a post goes there
         for rule in self.map.rules:
             if rule.collection not in self.by_slug and rule.collection not in self.map.collections:
                 raise ImportFailure(
