@@ -684,9 +684,10 @@ def to_markdown(fragments: list[str]) -> list[str]:
     output = pypandoc.convert_text(joined, "gfm-raw_html", format="html", extra_args=["--wrap=none"])
     parts = re.split(rf"^{separator}$\n?", output, flags=re.MULTILINE)
     if len(parts) != len(fragments) + 1:  # a separator did not survive: convert one by one
-        return [pypandoc.convert_text(f, "gfm-raw_html", format="html", extra_args=["--wrap=none"]).strip()
+        return [pypandoc.convert_text(f, "gfm-raw_html", format="html", extra_args=["--wrap=none"]).strip("\n")
                 for f in fragments]
-    return [part.strip() for part in parts[1:]]
+    # Only blank lines are trimmed: a first line's indent can be an indented code block's.
+    return [part.strip("\n") for part in parts[1:]]
 
 
 # Lines MyST reads as its own syntax (directives, comments, targets, block breaks), which
@@ -759,7 +760,7 @@ def assemble(prepared: Prepared, converted: list[str]) -> str:
         text = neutralise(converted[fragment]) or "(no text)"
         first, *rest = text.split("\n")
         definitions.append(f"[^{number + 1}]: {first}" + ("\n" + indent("\n".join(rest), "    ") if rest else ""))
-    markdown = body.strip()
+    markdown = body.strip("\n")
     if definitions:
         markdown += "\n\n" + "\n\n".join(definitions)
     return markdown + "\n"

@@ -64,8 +64,10 @@ def body(rng: random.Random, number: int, block: bool, byline: list[str] | None)
     paragraphs = [" ".join(sentence(rng, rng.randint(10, 24)) for _ in range(rng.randint(3, 6))) for _ in range(5)]
     parts = []
     if byline:
-        parts.append(f'<img src="{SITE}/wp-content/uploads/2021/05/headshot-{number}.jpg" alt="headshot" />'
-                     + ", ".join(byline[:-1]) + (" and " if len(byline) > 1 else "") + byline[-1])
+        names = ", ".join(byline[:-1]) + (" and " if len(byline) > 1 else "") + byline[-1]
+        headshot = f'<img src="{SITE}/wp-content/uploads/2021/05/headshot-{number}.jpg" alt="headshot" />'
+        parts.append(f"<!-- wp:paragraph -->\n<p>{headshot}{names}</p>\n<!-- /wp:paragraph -->" if block
+                     else headshot + names)
     if block:
         for index, text in enumerate(paragraphs):
             parts.append(f"<!-- wp:paragraph -->\n<p>{text}</p>\n<!-- /wp:paragraph -->")
