@@ -372,3 +372,28 @@ def test_a_bad_map_is_one_line_a_failure_and_nothing_written(tmp_path, map_text,
     first = result.stderr.splitlines()[0]
     assert first.startswith(f"{map_file}: {problem}"), first
     assert snapshot(project) == before
+
+
+def test_the_example_map_of_the_docs_is_valid_for_this_book(tmp_path):
+    """docs/importing.md's example map: read, its rules' collections known or declared, and the
+    landing page it declares valid."""
+    from pp_blog.cli import read_categories
+    from pp_blog.wordpress.importer import Importer, Options
+    from pp_blog.wordpress.mapping import read_map
+
+    guide = (REPO / "docs" / "importing.md").read_text(encoding="utf-8")
+    example = guide.split("```toml\n", 1)[1].split("\n```\n", 1)[0]
+    map_file = tmp_path / "map.toml"
+    map_file.write_text(example, encoding="utf-8")
+    parsed = read_map(map_file)
+    assert parsed.editorial_accounts == ["policypressblog"]
+    assert [rule.collection for rule in parsed.rules] == [
+        "co-creation-special-issue", "highlights-2021-policy-diffusion", "transformational-change-special-issue"]
+    series = parsed.rules[0]
+    title = "SPECIAL ISSUE BLOG SERIES: Blog 5 – Digital platforms for the co-creation of public value"
+    assert series.matches(title, ["Special issue blog series"], [])
+    assert series.position_in(title) == 5
+    assert series.cleaned_title(title) == "Digital platforms for the co-creation of public value"
+    importer = Importer(Options(export=EXPORT, root=REPO, categories=read_categories(REPO), map=map_file))
+    importer.check_map_collections()  # raises ImportFailure on a problem
+    assert "transformational-change-special-issue" in importer.new_collections
