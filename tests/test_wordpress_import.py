@@ -64,7 +64,12 @@ def test_summary_counts_what_was_written_and_skipped(imported):
     assert f"{EXPORT}: 11 post(s) written, 0 updated, 0 unchanged" in output
     assert "drafts: 1, scheduled: 1" in output
     assert ("skipped: 1 attachments, 1 guest author profiles, 1 menu items, 1 pages, 1 password-protected posts, "
-            "1 private posts, 1 trashed posts") in output
+            "1 posts already in the book, 1 private posts, 1 trashed posts") in output
+    # The post typed in by hand before the import is found by its original address.
+    [line] = [line for line in output.splitlines() if "WordPress post 120" in line]
+    assert line.startswith("posts/co-creation-special-issue/blog-5-digital-platforms.md: is WordPress post 120 "
+                           "'SPECIAL ISSUE BLOG SERIES: Blog 5")
+    assert line.endswith("(same original address): not imported again")
     assert "collections created: blog-2020, blog-2021, blog-2031, highlights-2022-policy-learning" in output
 
 
@@ -306,12 +311,15 @@ GOOD_HEAD = EXPORT.read_text(encoding="utf-8")
      "WordPress that writes one of them"),
     ("bomb.xml", '<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]>'
      "\n<rss><channel><title>&b;</title></channel></rss>",
-     "declares XML entities, which a WordPress export never does (an entity bomb?): export the blog again "
-     "from WordPress (Tools → Export)"),
+     "declares a document type or XML entities, which a WordPress export never does (an entity bomb or an "
+     "external entity?): export the blog again from WordPress (Tools → Export)"),
     ("external.xml", '<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
      "\n<rss><channel><title>&x;</title></channel></rss>",
-     "declares XML entities, which a WordPress export never does (an entity bomb?): export the blog again "
-     "from WordPress (Tools → Export)"),
+     "declares a document type or XML entities, which a WordPress export never does (an entity bomb or an "
+     "external entity?): export the blog again from WordPress (Tools → Export)"),
+    ("external-dtd.xml", '<?xml version="1.0"?>\n<!DOCTYPE rss SYSTEM "file:///etc/passwd">\n<rss><channel/></rss>',
+     "declares a document type or XML entities, which a WordPress export never does (an entity bomb or an "
+     "external entity?): export the blog again from WordPress (Tools → Export)"),
     ("binary.xml", "\x00\x01 not xml at all",
      "is not well-formed XML (line 1, column 0: not well-formed (invalid token)); the file may be truncated or "
      "edited: export the blog again from WordPress"),

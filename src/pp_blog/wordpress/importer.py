@@ -182,6 +182,13 @@ def plain_title(raw: str) -> str:
     return writer.clean_text(BeautifulSoup(html.unescape(raw), "html.parser").get_text())
 
 
+def same_address(url: str) -> str:
+    """An address as compared: http or https, with or without a final slash, host in any case."""
+    scheme, _, rest = url.strip().partition("://")
+    host, _, path = rest.partition("/")
+    return f"{host.lower()}/{path.rstrip('/')}"
+
+
 def iso_date(value: str) -> str | None:
     date = fm.parse_date(value[:10]) if value else None
     return date.isoformat() if date else None
@@ -211,6 +218,9 @@ class Importer:
         self.new_collections: dict[str, str] = {}  # slug -> landing page text
         self.site = self.export.site_url or self.export.blog_url
         self.entries = self.record.entries(self.site)
+        # Posts typed in by hand before the import: found by their original address, not imported twice.
+        self.by_url = {same_address(p["original_url"]): d for d, p in self.posts.items()
+                       if p.get("original_url") and not self.replaced(d)}
 
     # --- planning ------------------------------------------------------------------------
 
@@ -292,6 +302,12 @@ class Importer:
                 continue
             if status not in (PUBLISHED, SCHEDULED):
                 status = DRAFT  # draft, pending review
+            existing = self.by_url.get(same_address(item.link)) if item.link else None
+            if existing is not None:
+                self.report.skipped["posts already in the book"] += 1
+                self.report.note(f"{existing}.md", f"is WordPress post {item.post_id} {plain_title(item.title)[:60]!r} "
+                                                   "(same original address): not imported again")
+                continue
             planned.append(self.plan_post(item, status, names, attachments))
         return planned
 
