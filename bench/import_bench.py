@@ -6,8 +6,9 @@ The export (``pp_blog.wordpress.synthetic``: series posts with bylines, highligh
 posts, classic and block-editor bodies, images) is imported into a fresh copy of the project
 three ways, each in its own process as an editor runs it: a first import, a re-import of the
 same export (which writes nothing), and a dry run. For each it prints wall-clock and CPU
-seconds and posts per second; for the first import also the share of pandoc (one run for the
-whole export) measured in the same process. Figures only: nothing is asserted.
+seconds, posts per second, and the ratio to a floor measured in the same run: the first import
+of an export of one post (starting Python, reading the project, one pandoc run). It also prints
+the seconds pandoc alone takes for every body. Figures only: nothing is asserted.
 """
 
 from __future__ import annotations
@@ -70,13 +71,18 @@ def main() -> None:
         for name in PROJECT_FILES:
             source = REPO / name
             (shutil.copytree if source.is_dir() else shutil.copyfile)(source, project / name)
-        command = [sys.executable, "-m", "pp_blog.cli", "import", "wordpress", str(export),
-                   "--map", str(work / "map.toml"), "--media", str(work / "uploads")]
-        print(f"export: {args.posts} posts, {export.stat().st_size / 1e6:.1f} MB")
-        print(f"{'run':<12}{'wall s':>9}{'cpu s':>9}{'posts/s':>10}")
+        options = ["--map", str(work / "map.toml"), "--media", str(work / "uploads")]
+        command = [sys.executable, "-m", "pp_blog.cli", "import", "wordpress", str(export), *options]
+        floor_export = work / "one.xml"
+        floor_export.write_text(generate_export(1), encoding="utf-8")
+        floor_project = work / "floor"
+        shutil.copytree(project, floor_project)
+        floor, _, _ = timed([*command[:5], str(floor_export), *options], floor_project)
+        print(f"export: {args.posts} posts, {export.stat().st_size / 1e6:.1f} MB; floor (1 post): {floor:.2f} s")
+        print(f"{'run':<12}{'wall s':>9}{'cpu s':>9}{'posts/s':>10}{'x floor':>9}")
         for label, extra in (("first", []), ("re-import", []), ("dry run", ["--dry-run"])):
             wall, cpu, output = timed(command + extra, project)
-            print(f"{label:<12}{wall:>9.2f}{cpu:>9.2f}{args.posts / wall:>10.0f}")
+            print(f"{label:<12}{wall:>9.2f}{cpu:>9.2f}{args.posts / wall:>10.0f}{wall / floor:>9.1f}")
             if label == "first":
                 written = next(line for line in output.splitlines() if "written" in line)
                 print(f"  {written.split(': ', 1)[1]}")
