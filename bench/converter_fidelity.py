@@ -77,7 +77,7 @@ def fragments() -> list[str]:
         for item in export.items:
             if item.post_type != "post":
                 continue
-            source = convert.Source("bench", export.site_url, block_editor="<!-- wp:" in item.content,
+            source = convert.Source(export.site_url, block_editor="<!-- wp:" in item.content,
                                     footnotes_meta=item.meta.get("footnotes", ""), media_folder="media")
             result.extend(f for f in convert.prepare(item.content, source).fragments if f.strip())
     return result

@@ -44,16 +44,16 @@ def timed(command: list[str], cwd: Path) -> tuple[float, float, str]:
     return wall, child_cpu() - cpu, result.stdout
 
 
-def pandoc_share(export: str) -> float:
-    """Seconds pandoc takes for the whole export's fragments (one run), in this process."""
+def pandoc_share(export: str) -> tuple[float, float]:
+    """Wall-clock and CPU seconds pandoc takes for the whole export's bodies (one run)."""
     from pp_blog.wordpress import convert
     from pp_blog.wordpress.wxr import read_export
 
-    fragments = [convert.prepare(item.content, convert.Source("bench", "https://blog.example.org")).fragments[0]
+    fragments = [convert.prepare(item.content, convert.Source("https://blog.example.org")).fragments[0]
                  for item in read_export(Path(export)).items if item.post_type == "post"]
-    start = time.perf_counter()
+    cpu, start = child_cpu(), time.perf_counter()
     convert.to_markdown(fragments)
-    return time.perf_counter() - start
+    return time.perf_counter() - start, child_cpu() - cpu
 
 
 def main() -> None:
@@ -86,7 +86,8 @@ def main() -> None:
             if label == "first":
                 written = next(line for line in output.splitlines() if "written" in line)
                 print(f"  {written.split(': ', 1)[1]}")
-        print(f"pandoc alone, every body in one run: {pandoc_share(str(export)):.2f} s")
+        wall, cpu = pandoc_share(str(export))
+        print(f"pandoc alone, every body in one run: {wall:.2f} s wall, {cpu:.2f} s CPU")
 
 
 if __name__ == "__main__":

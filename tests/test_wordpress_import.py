@@ -405,3 +405,21 @@ def test_the_example_map_of_the_docs_is_valid_for_this_book(tmp_path):
     importer = Importer(Options(export=EXPORT, root=REPO, categories=read_categories(REPO), map=map_file))
     importer.check_map_collections()  # raises ImportFailure on a problem
     assert "transformational-change-special-issue" in importer.new_collections
+
+
+def test_a_post_the_map_now_places_elsewhere_moves_with_its_record(tmp_path):
+    project = copy_project(tmp_path / "project")
+    assert import_into(project).returncode == 0
+    moved_map = tmp_path / "map.toml"
+    moved_map.write_text(MAP.read_text(encoding="utf-8") + '''
+[[rule]]
+collection = "highlights-2022-policy-learning"
+title = "^Same slug, second$"
+''', encoding="utf-8")
+    result = ppblog("import", "wordpress", str(EXPORT), "--media", str(MEDIA), "--map", str(moved_map), cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert f"{EXPORT}: 0 post(s) written, 1 updated, 10 unchanged" in result.stdout
+    assert not (project / "posts/blog-2021/same-107.md").exists()
+    data = front(project / "posts/highlights-2022-policy-learning/same-107.md")
+    assert data["collection"] == "highlights-2022-policy-learning" and data["category"] == "Highlights collection"
+    assert ppblog("check", cwd=project).returncode == 0

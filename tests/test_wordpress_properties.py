@@ -56,7 +56,7 @@ def walk(tokens):
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(content=html_inputs, block_editor=st.booleans())
 def test_hostile_html_becomes_myst_that_runs_and_reads_nothing(content, block_editor):
-    source = convert.Source("post", "https://blog.example.org", block_editor=block_editor, media_folder="media")
+    source = convert.Source("https://blog.example.org", block_editor=block_editor, media_folder="media")
     prepared = convert.prepare(content, source)
     markdown = convert.assemble(prepared, convert.to_markdown(prepared.fragments))
     for token in walk(MYST.parse(markdown)):

@@ -101,7 +101,6 @@ class Attachment:
 class Source:
     """What a post's conversion needs to know besides its HTML."""
 
-    post_name: str  # for messages
     site_url: str
     post_id: int = 0
     block_editor: bool = False
@@ -144,7 +143,7 @@ def expand_shortcodes(text: str, source: Source, notes: list[str]) -> str:
             out.append(gallery_html(values, source, notes))
         elif name in EMBED_SHORTCODES:
             url = (inner.strip() or values.get("url") or values.get("src") or values.get("mp4")
-                   or attrs.strip().split(" ")[0] if attrs.strip() else inner.strip())
+                   or (attrs.split() or [""])[0])
             if url.startswith(("http://", "https://")):
                 notes.append(f"[{name}] {url} is shown as a link (embedded players are not published)")
                 safe = html_module.escape(url, quote=True)
@@ -272,10 +271,6 @@ def apply_policy(soup: BeautifulSoup, prepared: Prepared, source: Source) -> Non
             if attribute.lower().startswith("on"):
                 prepared.notes.append(f"removed the event handler {attribute}= of {describe(element)}")
                 del element[attribute]
-
-
-def unwrap_link(tag: Tag) -> None:
-    tag.unwrap()
 
 
 def clean_links(soup: BeautifulSoup, prepared: Prepared, source: Source) -> None:
@@ -587,34 +582,23 @@ def names_in(line: str) -> list[str] | None:
 
 def take_byline(soup: BeautifulSoup, prepared: Prepared) -> None:
     """Headshots and the names at the top of an editorial account's post become its authors."""
-    blocks = [child for child in soup.children if isinstance(child, Tag) or (isinstance(child, NavigableString) and child.strip())]
     headshots = []
-    for block in blocks[:6]:
-        if not isinstance(block, Tag):
+    top = [child for child in soup.children if isinstance(child, Tag) or child.strip()]
+    for block in top[:6]:
+        if not isinstance(block, Tag) or block.name not in ("p", "figure", "div", "img", "a"):
             return
-        text = block.get_text(" ", strip=True)
-        images = block.find_all("img") if block.name != "img" else [block]
-        if images and block.name in ("p", "figure", "div", "img", "a"):
-            alts = " ".join(img.get("alt", "") for img in images)
-            remainder = text.replace(alts, "", 1).strip() if alts else text
-            lines = [line for line in block_lines(block) if line]
-            if not remainder or block.name == "figure":
-                headshots.append(block)
-                continue
-            candidate_lines = lines
-        elif block.name == "p":
-            candidate_lines = [line for line in block_lines(block) if line]
-        else:
+        lines = [line for line in block_lines(block) if line]
+        pictured = block.name == "img" or block.find("img") is not None
+        if pictured and (not lines or block.name == "figure"):  # headshots (with their caption)
+            headshots.append(block)
+            continue
+        if not lines or len(lines) > 3 or (block.name != "p" and not pictured):
             return
-        if not candidate_lines:
+        found = names_in(lines[0])
+        role = " ".join(lines[1:]) if found is not None and len(found) == 1 else ""
+        if found is None or (len(lines) > 1 and not role) or len(role) > 120:
             return
-        found = names_in(candidate_lines[0])
-        if found is None:
-            return
-        role = " ".join(candidate_lines[1:3]) if len(found) == 1 and len(candidate_lines) > 1 else ""
-        if len(role) > 120 or len(candidate_lines) > 3:
-            return
-        prepared.byline = [(name.replace(",", " "), role if i == 0 else "") for i, name in enumerate(found)]
+        prepared.byline = [(name, role if index == 0 else "") for index, name in enumerate(found)]
         for element in [*headshots, block]:
             element.decompose()
         return

@@ -343,9 +343,8 @@ class Importer:
             title = f"Untitled (WordPress post {item.post_id})"
             notes.append(f"no title in the export: titled {title!r}")
         editorial = item.creator.casefold() in {a.casefold() for a in self.map.editorial_accounts}
-        collection_folder = collection  # the post's folder; its images go beside it
         source = convert.Source(
-            post_name=label, site_url=self.site, post_id=item.post_id,
+            site_url=self.site, post_id=item.post_id,
             block_editor="<!-- wp:" in item.content, attachments=attachments,
             footnotes_meta=item.meta.get("footnotes", ""), media_dir=self.options.media,
             media_folder=convert.MEDIA_FOLDER, editorial=editorial,
@@ -359,7 +358,7 @@ class Importer:
         if status == SCHEDULED and fm.parse_date(date) <= self.options.today:
             notes.append(f"scheduled for {date}, which has passed without WordPress publishing it: imported as a draft")
             draft = True
-        return Planned(item, label, status, title, date, authors, tags, category, collection_folder, position,
+        return Planned(item, label, status, title, date, authors, tags, category, collection, position,
                        url, draft, prepared, notes=notes)
 
     def positions(self, planned: list[Planned]) -> None:
@@ -408,7 +407,7 @@ class Importer:
             key = " ".join(post.title.casefold().split())
             if key in titles:
                 original = post.title
-                post.title = f"{original} ({convert_date(post.date)})"
+                post.title = f"{original} ({long_date(post.date)})"
                 if " ".join(post.title.casefold().split()) in titles:
                     post.title = f"{original} (WordPress post {post.item.post_id})"
                 post.notes.append(f"another post is titled {original!r}: titled {post.title!r}")
@@ -556,7 +555,7 @@ class Importer:
         return self.report
 
 
-def convert_date(iso: str) -> str:
+def long_date(iso: str) -> str:
     date = fm.parse_date(iso)
     return f"{date.day} {date:%B %Y}" if date else iso
 
