@@ -20,7 +20,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from .frontmatter import CATEGORY_OF_KIND
+from .model.frontmatter import CATEGORY_OF_KIND
 
 WORDS = (
     "policy public value governance co-creation co-production network strategy state reform "
