@@ -1,6 +1,5 @@
 """Everything that reaches into ABlog (written for ABlog 0.11.13, see :mod:`pp_blog.compat`).
 
-- ABlog appends to ``html_static_path`` in place (:func:`own_config_lists`).
 - ABlog keeps its catalogues in a class attribute (``Blog._dict``) that outlives a build: a
   second Sphinx application in the same process (tests, live preview) would see the first one's
   posts. It is emptied when our extension's build starts and when it ends.
@@ -64,14 +63,6 @@ def tag_page(config, tag: str) -> str:
 
 
 # --- state and parallel reading ---------------------------------------------------------
-
-
-def own_config_lists(app, config) -> None:
-    """``config-inited``, before ABlog's: ABlog appends its stylesheets to ``html_static_path`` in
-    place, which in a project that does not set it is Sphinx's default list, shared by every
-    configuration in the process: give this configuration lists of its own first."""
-    config.html_static_path = list(config.html_static_path)
-    config.templates_path = list(config.templates_path)
 
 
 def reset_blog_state(*args) -> None:

@@ -11,6 +11,10 @@ see :mod:`pp_blog.compat`).
   ``html-collect-pages`` runs before the builder dumps the index).
 - Sphinx documents ``html_search_scorer`` as relative to the configuration folder but opens it
   relative to the current one (:func:`resolve_scorer_path`).
+- sphinx-book-theme (1.4.0) appends its components to ``templates_path`` in place, even in its
+  ``setup()``. In a project that does not set it, that is the default list of Sphinx's own
+  options (``Config.config_values``), shared by every configuration in the process, so a project
+  built next in the same process would inherit it (:func:`own_templates_path`).
 - pydata-sphinx-theme adds its HTML translator mixin (aria-level on toctree captions, table
   classes) only to translators registered by name once any one is registered, so the HTML
   translator is named too (:data:`HTML_TRANSLATOR`).
@@ -22,9 +26,17 @@ from pathlib import Path
 from typing import Iterator
 
 from jinja2 import FileSystemBytecodeCache
+from sphinx.config import Config
 from sphinx.writers.html5 import HTML5Translator
 
 HTML_TRANSLATOR = HTML5Translator
+
+
+def own_templates_path(app, config) -> None:
+    """``config-inited``, before the extensions' handlers: this configuration gets a list of its
+    own, and Sphinx's default is emptied again of what an extension's ``setup()`` added to it."""
+    config.templates_path = list(config.templates_path)
+    Config.config_values["templates_path"].default.clear()
 
 
 def keep_compiled_templates(app) -> None:

@@ -5,7 +5,6 @@ ARCHITECTURE.md has the table of events, handlers and priorities.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
@@ -18,13 +17,11 @@ from . import (checks, collection_pages, config, content_checks, feeds, latex, n
                safety)
 from .domain import PostsDomain
 
-TEMPLATES = Path(__file__).parent / "templates"
-
-
 def add_templates_path(app: Sphinx, config) -> None:
-    """``config-inited``: our templates and the copies of upstream ones, after the project's; a
-    new list, since a project that sets none shares Sphinx's default one."""
-    config.templates_path = [*config.templates_path, str(compat.TEMPLATES), str(TEMPLATES)]
+    """``config-inited``: our templates (all of them stand in for upstream ones, so they live in
+    compat/templates), after the project's; a new list, since a project that sets none shares
+    Sphinx's default one."""
+    config.templates_path = [*config.templates_path, str(compat.TEMPLATES)]
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -35,7 +32,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
 
     # Configuration: validated first; the seams check the versions they were written for.
     app.connect("config-inited", config.validate, priority=100)
-    app.connect("config-inited", ablog_compat.own_config_lists, priority=100)
+    app.connect("config-inited", sphinx_compat.own_templates_path, priority=100)
     app.connect("config-inited", compat.check_versions)
     app.connect("config-inited", add_templates_path)
     app.connect("config-inited", ablog_compat.reset_blog_state)
