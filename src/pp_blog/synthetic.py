@@ -162,8 +162,6 @@ def generate(out: Path, posts: int, *, template_root: Path, seed: int = 2021, pe
     out.mkdir(parents=True)
     shutil.copy(template_root / "conf.py", out / "conf.py")
     shutil.copytree(template_root / "_static", out / "_static")
-    if (template_root / "_templates").is_dir():
-        shutil.copytree(template_root / "_templates", out / "_templates")
     collections: list[Collection] = []
     docnames: list[str] = []
     start = dt.date(2015, 1, 5)
