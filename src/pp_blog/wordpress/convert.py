@@ -25,7 +25,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
-from ..schemes import ACTIVE_SUFFIXES, unsafe_scheme
+from ..model.schemes import ACTIVE_SUFFIXES, unsafe_scheme
 
 # --- wpautop -----------------------------------------------------------------------------
 

@@ -18,17 +18,18 @@ from urllib.parse import unquote
 
 from bs4 import BeautifulSoup
 
-from .. import frontmatter as fm
+from ..model import frontmatter as fm
+from ..model.layout import POSTS_DIR, landing_docname
+from ..model.text import format_date
 from . import convert, writer
 from .mapping import ImportMap, MapError, read_map
 from .report import Report
 from .wxr import Export, ExportError, Item, read_export
 
-POSTS_DIR = "posts"
-YEAR = "year"
-# The category of each kind of collection when the map names none (the year kind's is added to
-# conf.py's ppblog_categories).
-DEFAULT_CATEGORY = {**fm.CATEGORY_OF_KIND, YEAR: "Blog post"}
+YEAR = fm.YEAR
+# The category of each kind of collection when the map names none (conf.py's ppblog_categories
+# must list them).
+DEFAULT_CATEGORY = fm.CATEGORY_OF_KIND
 PUBLISHED, SCHEDULED, DRAFT = "publish", "future", "draft"
 SKIPPED_TYPES = {"page": "pages", "attachment": "attachments", "nav_menu_item": "menu items",
                  "revision": "revisions", "guest-author": "guest author profiles"}
@@ -407,7 +408,7 @@ class Importer:
             key = " ".join(post.title.casefold().split())
             if key in titles:
                 original = post.title
-                post.title = f"{original} ({long_date(post.date)})"
+                post.title = f"{original} ({format_date(post.date)})"
                 if " ".join(post.title.casefold().split()) in titles:
                     post.title = f"{original} (WordPress post {post.item.post_id})"
                 post.notes.append(f"another post is titled {original!r}: titled {post.title!r}")
@@ -459,7 +460,7 @@ class Importer:
             record, _ = fm.read_page("post", post.text, folder=post.collection, categories=None)
             posts[post.docname] = record
             mine[post.docname] = post
-        collections = {f"{POSTS_DIR}/{slug}/index": c for slug, c in self.by_slug.items()}
+        collections = {landing_docname(slug): c for slug, c in self.by_slug.items()}
         refused = set()
         for docname, problem in fm.validate_site(posts, collections):
             if docname in mine and docname not in refused:
@@ -479,7 +480,7 @@ class Importer:
         if new_landings:
             index_text = index_path.read_text(encoding="utf-8")
             updated = writer.add_to_collections_toctree(
-                index_text, [f"{POSTS_DIR}/{slug}/index" for slug in sorted(new_landings)])
+                index_text, [landing_docname(slug) for slug in sorted(new_landings)])
             if updated is None:
                 raise ImportFailure(f"{index_path}: has no toctree with ':caption: Collections' to list the new "
                                     "collections in: add one (see docs/importing.md); nothing was written")
@@ -553,11 +554,6 @@ class Importer:
         planned = self.validate(planned)
         self.write(planned)
         return self.report
-
-
-def long_date(iso: str) -> str:
-    date = fm.parse_date(iso)
-    return f"{date.day} {date:%B %Y}" if date else iso
 
 
 def run_import(options: Options) -> Report:
