@@ -22,7 +22,7 @@ myst_enable_extensions = ["colon_fence", "deflist", "smartquotes"]
 myst_heading_anchors = 3
 
 # The categories a post may name in its `category` field.
-ppblog_categories = ["Special issue blog series", "Highlights collection"]
+ppblog_categories = ["Special issue blog series", "Highlights collection", "Blog post"]
 
 # ABlog
 blog_title = "Policy & Politics blog"

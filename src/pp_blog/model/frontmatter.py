@@ -340,8 +340,11 @@ def read_page(kind: str, text: str, *, folder: str, categories: list[str] | None
 
 SPECIAL_ISSUE = "special-issue"
 HIGHLIGHTS = "highlights"
-# The category a new post of each kind of collection gets (`ppblog new`, synthetic archives).
-CATEGORY_OF_KIND = {SPECIAL_ISSUE: "Special issue blog series", HIGHLIGHTS: "Highlights collection"}
+# The blog's ordinary posts, in no series or highlights collection: one collection per year.
+YEAR = "year"
+KINDS = [SPECIAL_ISSUE, HIGHLIGHTS, YEAR]
+# The category a new post of each kind of collection gets (`ppblog new`, synthetic archives, imports).
+CATEGORY_OF_KIND = {SPECIAL_ISSUE: "Special issue blog series", HIGHLIGHTS: "Highlights collection", YEAR: "Blog post"}
 
 ARTICLE = {
     "type": "object",
@@ -365,7 +368,7 @@ COLLECTION_SCHEMA: dict[str, Any] = {
             "type": "object",
             "required": ["kind", "slug"],
             "properties": {
-                "kind": {"enum": [SPECIAL_ISSUE, HIGHLIGHTS]},
+                "kind": {"enum": KINDS},
                 "slug": {"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$"},
                 "short_title": {"type": "string", "minLength": 1},
             },
@@ -403,6 +406,16 @@ COLLECTION_SCHEMA: dict[str, Any] = {
                     "required": ["journal", "period_start", "period_end", "theme"],
                     "additionalProperties": False,
                 },
+                {
+                    "properties": {
+                        "kind": {"const": YEAR},
+                        "slug": True,
+                        "short_title": True,
+                        "year": {"type": "integer", "minimum": 1900},
+                    },
+                    "required": ["year"],
+                    "additionalProperties": False,
+                },
             ],
         },
     },
@@ -418,7 +431,7 @@ def validate_collection(front: FrontMatter, *, folder: str) -> list[Problem]:
         if error.validator == "oneOf" and isinstance(error.instance, dict):
             kind = error.instance.get("kind")
             # Report the branch that matches the declared kind: its errors are the useful ones.
-            branch = 0 if kind == SPECIAL_ISSUE else 1
+            branch = KINDS.index(kind) if kind in KINDS else 1
             for sub in error.context or []:
                 if sub.relative_schema_path and sub.relative_schema_path[0] == branch:
                     problems.append(Problem(f"collection declaration: {sub.message}; see docs/front-matter.md", line))

@@ -36,24 +36,11 @@ from sphinx.directives.patches import CSVTable
 
 from ..model.layout import POSTS_DIR, is_contributed
 from ..model.problems import Problem
+from ..model.schemes import ACTIVE_SUFFIXES, unsafe_scheme
 from .messages import node_location, warn
 
-UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:")
-# Browsers ignore ASCII whitespace and control characters inside a scheme ("java\tscript:").
-IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20\x7f]+")
 ONLY_COMMENTS = re.compile(r"^\s*(<!--.*?-->\s*)+$", re.DOTALL)
 FILE_DIRECTIVES = ("include", "literalinclude")
-# File types a browser runs script in when a reader opens them from the site.
-ACTIVE_SUFFIXES = {".html", ".htm", ".xhtml", ".xht", ".shtml", ".svg", ".svgz", ".xml", ".xsl", ".js", ".mjs"}
-
-
-def unsafe_scheme(uri: str) -> str | None:
-    """The refused scheme a link or image address uses ('javascript:', ...), or None."""
-    squeezed = IGNORED_IN_SCHEME.sub("", uri).lower()
-    for scheme in UNSAFE_SCHEMES:
-        if squeezed.startswith(scheme):
-            return scheme
-    return None
 
 
 def allowed_root(srcdir: Path, docname: str) -> Path:
