@@ -7,8 +7,8 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.writers.html5 import HTML5Translator
 
-from . import (ablog_compat, checks, collections, content_checks, feeds, incremental, latex, navigation, safety, search,
-               theme_compat, transforms)
+from . import (ablog_compat, checks, collections, content_checks, discovery, feeds, incremental, latex, navigation,
+               safety, search, theme_compat, transforms)
 from .domain import PostsDomain
 
 __version__ = "0.1.0"
@@ -17,6 +17,7 @@ __version__ = "0.1.0"
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("myst_parser")
     app.setup_extension("ablog")
+    app.setup_extension("sphinxext.opengraph")  # social cards: discovery.py
     ablog_compat.declare_parallel_read_safe(app)
     app.connect("env-merge-info", ablog_compat.merge_ablog_posts)
     # Incremental archives and shared renderings (ablog_compat.py), bounded navigation (navigation.py).
@@ -75,6 +76,21 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-read", content_checks.drop_unread_from_toctrees, priority=400)
     app.connect("env-check-consistency", content_checks.check_toctrees)
     app.connect("html-collect-pages", feeds.write_feeds, priority=900)
+    # Citation metadata, "Cite this post", author records, sitemap (discovery.py, citation.py).
+    app.add_config_value("ppblog_licence", {}, "html", types=[dict])
+    # Where the PDF editions are published (their citation_pdf_url); empty when they are not.
+    app.add_config_value("ppblog_editions_url", "", "html", types=[str])
+    # Filled from authors.yaml, so that a changed registry counts as a changed configuration.
+    app.add_config_value("ppblog_author_records", {}, "env", types=[dict])
+    app.connect("config-inited", discovery.derive_site_settings, priority=400)
+    app.connect("doctree-read", discovery.add_citation_placeholder, priority=610)
+    app.add_post_transform(discovery.CiteThisPost)
+    # Before sphinxext-opengraph's handler (500), which reads the per-page settings it adds.
+    app.connect("html-page-context", discovery.add_head_tags, priority=400)
+    app.add_js_file("pp-cite.js", loading_method="defer")
+    # Before sphinx-sitemap writes the sitemap (500).
+    app.connect("build-finished", discovery.complete_sitemap, priority=400)
+    app.connect("build-finished", discovery.write_robots)
     # Print (see latex.py): one PDF per collection besides the whole book.
     app.add_post_transform(latex.GatherEdition)
     app.add_post_transform(latex.DropWebOnly)

@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from .citation import DOI_PATTERN, doi_problem
+
 FENCE = "---"
 
 
@@ -166,7 +168,7 @@ POST_SCHEMA: dict[str, Any] = {
         "collection": {"type": "string", "minLength": 1},
         "position": {"type": "integer", "minimum": 1},
         "original_url": {"type": "string", "pattern": r"^https?://"},
-        "doi": {"type": "string", "pattern": r"^10\.\d{4,}/\S+$"},
+        "doi": {"type": "string", "pattern": DOI_PATTERN.pattern},
         "draft": {"type": "boolean"},
     },
 }
@@ -223,6 +225,8 @@ def _schema_problems(schema: dict, front: FrontMatter, kind: str) -> list[Proble
             for name in sorted(set(front.data) - set(schema["properties"])):
                 hint = MISPLACED_KEYS.get(name, "remove it or check its spelling (see docs/front-matter.md)")
                 problems.append(Problem(f"unknown field '{name}': {hint}", front.line_of(name), name))
+        elif top == "doi" and error.validator == "pattern":
+            problems.append(Problem(f"field 'doi': {doi_problem(error.instance)}", front.line_of(top), top))
         else:
             where = ".".join(str(p) for p in error.path) or "front matter"
             value = error.instance if not isinstance(error.instance, (dict, list)) else None
@@ -366,7 +370,7 @@ ARTICLE = {
         "title": {"type": "string", "minLength": 1},
         "authors": {"type": "array", "minItems": 1, "items": AUTHOR_NAME},
         "citation": {"type": "string", "minLength": 1},
-        "doi": {"type": "string", "pattern": r"^10\.\d{4,}/\S+$"},
+        "doi": {"type": "string", "pattern": DOI_PATTERN.pattern},
     },
 }
 
@@ -398,7 +402,7 @@ COLLECTION_SCHEMA: dict[str, Any] = {
                         "year": {"type": "integer", "minimum": 1900},
                         "guest_editors": {"type": "array", "minItems": 1, "items": AUTHOR_NAME},
                         "planned_posts": {"type": "integer", "minimum": 1},
-                        "doi": {"type": "string", "pattern": r"^10\.\d{4,}/\S+$"},
+                        "doi": {"type": "string", "pattern": DOI_PATTERN.pattern},
                     },
                     "required": ["series_name", "journal", "volume", "issue", "month", "year",
                                  "guest_editors", "planned_posts"],
@@ -435,7 +439,12 @@ def validate_collection(front: FrontMatter, *, folder: str) -> list[Problem]:
             # Report the branch that matches the declared kind: its errors are the useful ones.
             branch = 0 if kind == SPECIAL_ISSUE else 1
             for sub in error.context or []:
-                if sub.relative_schema_path and sub.relative_schema_path[0] == branch:
+                if not (sub.relative_schema_path and sub.relative_schema_path[0] == branch):
+                    continue
+                if sub.validator == "pattern" and sub.path and sub.path[-1] == "doi":
+                    where = ".".join(str(p) for p in sub.path)
+                    problems.append(Problem(f"collection declaration: {where}: {doi_problem(sub.instance)}", line))
+                else:
                     problems.append(Problem(f"collection declaration: {sub.message}; see docs/front-matter.md", line))
         else:
             where = ".".join(str(p) for p in error.path) or "front matter"
