@@ -49,7 +49,8 @@ def read_registry(text: str) -> tuple[dict[str, dict[str, Any]], list[Problem]]:
     try:
         node = loader.get_single_node()
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        # Where an unclosed quote or bracket started is more useful than where the file ended.
+        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
         return {}, [Problem(f"not valid YAML ({problem}): check quoting and indentation", mark.line + 1 if mark else 1)]
     finally:
@@ -108,8 +109,6 @@ def _read_record(item: yaml.Node) -> tuple[dict[str, Any] | None, list[Problem]]
                 f"unknown field {key!r}: use {', '.join(FIELDS)} (see docs/citing-and-discovery.md)", key_line))
             continue
         value = value_node.value if isinstance(value_node, yaml.ScalarNode) else None
-        if key == "orcid" and isinstance(value_node, yaml.ScalarNode) and value_node.tag.endswith(":int"):
-            value = None  # digits only: no dashes, so it cannot be an ORCID
         if not isinstance(value, str) or not value.strip():
             problems.append(Problem(f"field {key!r} needs a line of text, e.g. {key}: ...", key_line))
             continue

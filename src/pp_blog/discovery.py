@@ -86,7 +86,8 @@ def derive_site_settings(app, config) -> None:
             type="ppblog", subtype="config",
         )
         config.ppblog_licence = {}
-    elif licence and "extra_footer" not in config.html_theme_options:
+    elif licence and config.html_theme == "sphinx_book_theme" and "extra_footer" not in config.html_theme_options:
+        # The book theme's footer line; other themes would reject the option.
         config.html_theme_options = {**config.html_theme_options, "extra_footer": licence_footer(licence)}
     records, problems = authors.load_registry(Path(app.confdir))
     for problem in problems:
