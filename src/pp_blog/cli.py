@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from . import frontmatter as fm
+from .authors import REGISTRY_FILE, load_registry
 from .content_checks import source_problem
 from .sphinx_run import print_error, read_problems, run_sphinx
 from .transforms import POSTS_DIR, page_kind
@@ -47,6 +48,7 @@ def check_tree(root: Path, categories: list[str]) -> list[str]:
         lines.extend(problem.format(shown) for problem in problems)
     for docname, problem in fm.validate_site(posts, collections):
         lines.append(problem.format(paths[docname]))
+    lines.extend(problem.format(REGISTRY_FILE) for problem in load_registry(root)[1])
     # What only reading the pages finds (images, links, toctrees, safety: content_checks.py,
     # safety.py), without the front matter problems already listed.
     lines.extend(line for line in read_problems(root) if line not in lines)

@@ -90,8 +90,10 @@ def derive_site_settings(app, config) -> None:
         # The book theme's footer line; other themes would reject the option.
         config.html_theme_options = {**config.html_theme_options, "extra_footer": licence_footer(licence)}
     records, problems = authors.load_registry(Path(app.confdir))
+    registry = Path(app.confdir, authors.REGISTRY_FILE)
     for problem in problems:
-        logger.warning(problem.message, location=(str(Path(app.confdir, authors.REGISTRY_FILE)), problem.line),
+        # A "path:line" string: a (docname, line) location needs the environment, not made yet.
+        logger.warning(problem.message, location=f"{registry}:{problem.line}" if problem.line else str(registry),
                        type="ppblog", subtype="authors")
     config.ppblog_author_records = records
     config.html_static_path = [*config.html_static_path, str(STATIC)]
