@@ -86,7 +86,7 @@ def problems_of(post: Post, outdir: Path, sitemap: list[str], *, with_extruct: b
         og = {m["property"]: m["content"] for m in soup.find_all("meta", property=True)}
         og["@type"] = og.get("og:type")
     if len(postings) != 1 or postings[0]["headline"] != post.title or \
-            [a["name"] for a in postings[0]["author"]] != post.authors:
+            [a["name"] for a in postings[0]["author"]] != post.authors or not postings[0].get("image"):
         problems.append("JSON-LD")
     if og.get("@type") != "article" or not og.get("og:description") or not og.get("og:image"):
         problems.append("social card")

@@ -167,6 +167,7 @@ class Citable:
     original_url: str = ""
     articles: tuple[Article, ...] = ()
     collection: dict[str, str] = field(default_factory=dict)  # name, url, kind
+    image: str = ""  # the site's social card image
 
 
 # --- APA (citeproc-py and the CSL style) -----------------------------------------------
@@ -436,6 +437,8 @@ def blog_posting(post: Citable, site_url: str) -> dict[str, Any]:
         data["license"] = post.licence_url
     if post.original_url:
         data["isBasedOn"] = post.original_url
+    if post.image:
+        data["image"] = post.image
     return data
 
 

@@ -24,6 +24,7 @@ import posixpath
 import queue
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from ablog.blog import slugify
 from docutils import nodes
@@ -154,6 +155,7 @@ def citable(app, docname: str) -> citation.Citable | None:
         articles=articles_of(post, collection),
         collection={"name": collection["title"], "kind": collection["kind"],
                     "url": page_address(app, f"posts/{collection['slug']}/index")} if collection else {},
+        image=urljoin(site_url(config), config.ogp_image) if config.ogp_image else "",
     )
 
 
@@ -181,8 +183,9 @@ def add_head_tags(app, pagename: str, templatename: str, context: dict, doctree)
             **(context.get("meta") or {}),
             "og:type": "article",
             "og:title": html.escape(citation.clean(post.title), quote=False),
-            "og:description": html.escape(shorten(post.description), quote=False),
         }
+        if post.description:
+            context["meta"]["og:description"] = html.escape(shorten(post.description), quote=False)
         write_downloads(app, pagename, post)
     elif pagename in domain.collections:
         context["metatags"] += citation.json_ld_script(collection_json_ld(app, pagename))
@@ -359,7 +362,7 @@ def published_pages(app) -> set[str]:
 
 def complete_sitemap(app, exception) -> None:
     """``build-finished``, before sphinx-sitemap writes ``sitemap.xml`` (500)."""
-    links = getattr(app.env.app, "sitemap_links", None)
+    links = getattr(app, "sitemap_links", None)
     if exception is not None or links is None or app.builder.format != "html":
         return
     while True:
