@@ -259,3 +259,12 @@ def test_highwire_tags_never_file_a_post_as_a_journal_article():
                          "citation_author_orcid", "citation_author", "citation_author",
                          "citation_author_institution", "citation_publication_date"]
     assert "citation_pdf_url" in names
+
+
+@settings(max_examples=40, deadline=None)
+@given(title=HOSTILE, name=HOSTILE)
+def test_apa_formats_hostile_strings_as_text_with_only_the_blog_in_italics(title, name):
+    segments = citation.apa(post(title=title, authors=(citation.Person(name + " Smith"),)))
+    assert [text for text, italic in segments if italic] == ["Policy & Politics Blog"]
+    assert not any(marker in citation.plain(segments) for marker in (citation.ITALIC_START, citation.ITALIC_END))
+    assert citation.plain(segments).startswith("Smith, ")

@@ -87,6 +87,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_post_transform(discovery.CiteThisPost)
     # Before sphinxext-opengraph's handler (500), which reads the per-page settings it adds.
     app.connect("html-page-context", discovery.add_head_tags, priority=400)
+    app.connect("env-get-outdated", discovery.remove_downloads_of_removed_docs)
     app.add_js_file("pp-cite.js", loading_method="defer")
     # Before sphinx-sitemap writes the sitemap (500).
     app.connect("build-finished", discovery.complete_sitemap, priority=400)

@@ -109,7 +109,10 @@ def licence_footer(licence: dict[str, str]) -> str:
 
 
 def page_address(app, docname: str) -> str:
-    return site_url(app.config) + app.builder.get_target_uri(docname)
+    """The published (HTML) address of a page, whichever builder asks: print cites it too."""
+    if app.builder.format == "html":
+        return site_url(app.config) + app.builder.get_target_uri(docname)
+    return site_url(app.config) + docname + (app.config.html_link_suffix or app.config.html_file_suffix or ".html")
 
 
 def articles_of(post: dict[str, Any], collection: dict[str, Any] | None) -> tuple[citation.Article, ...]:
@@ -248,6 +251,18 @@ def write_downloads(app, pagename: str, post: citation.Citable) -> None:
         data = content.encode("utf-8")
         if not path.exists() or path.read_bytes() != data:
             path.write_bytes(data)
+
+
+def remove_downloads_of_removed_docs(app, env, added, changed, removed) -> list[str]:
+    """``env-get-outdated``: a deleted, moved or unpublished post takes its downloads with it,
+    as its page goes (incremental.remove_pages_of_removed_docs)."""
+    if app.builder.format != "html":
+        return []
+    for docname in removed:
+        folder = Path(app.builder.get_outfilename(docname)).parent
+        for name in download_names(docname):
+            (folder / name).unlink(missing_ok=True)
+    return []
 
 
 # --- the citation in the page ----------------------------------------------------------
