@@ -24,7 +24,6 @@ ppblog_licence = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licen
 include_patterns = ["index.md", "docs/**", "posts/**"]
 source_suffix = {".md": "markdown"}
 root_doc = "index"
-templates_path = ["_templates"]
 html_static_path = ["_static"]
 
 myst_enable_extensions = ["colon_fence", "deflist", "smartquotes"]

@@ -5,26 +5,20 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import re
 import shutil
 import sys
 from pathlib import Path
 
-from . import frontmatter as fm
-from .authors import REGISTRY_FILE, load_registry
-from .content_checks import source_problem
+from .model import frontmatter as fm
+from .model.authors import REGISTRY_FILE, load_registry
+from .model.content import source_problem
+from .model.layout import POSTS_DIR, iter_sources, landing_path, page_kind
+from .model.problems import Problem
+from .model.project import literal_setting
+from .model.text import slugify_title
 from .sphinx_run import print_error, read_problems, run_sphinx
-from .transforms import POSTS_DIR, page_kind
 
 ENVIRONMENT_PICKLE = "environment.pickle"
-
-
-def iter_sources(root: Path):
-    """Every post and landing page under posts/, as (docname, path), in name order."""
-    for path in sorted((root / POSTS_DIR).glob("*/*.md")):
-        docname = path.relative_to(root).with_suffix("").as_posix()
-        if page_kind(docname):
-            yield docname, path
 
 
 def check_tree(root: Path, categories: list[str]) -> list[str]:
@@ -57,11 +51,7 @@ def check_tree(root: Path, categories: list[str]) -> list[str]:
 
 def read_categories(root: Path) -> list[str]:
     """The categories from conf.py, read without running the build."""
-    from sphinx.config import eval_config_file
-    from sphinx.util.tags import Tags
-
-    namespace = eval_config_file(root / "conf.py", Tags())
-    return list(namespace.get("ppblog_categories", []))
+    return list(literal_setting(root / "conf.py", "ppblog_categories", []))
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -112,11 +102,6 @@ def cmd_build(args: argparse.Namespace, extra: list[str]) -> int:
     return 0
 
 
-def slugify_title(title: str) -> str:
-    words = re.sub(r"[^a-z0-9]+", " ", title.lower()).split()
-    return "-".join(words[:8]) or "post"
-
-
 def yaml_string(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
@@ -124,7 +109,7 @@ def yaml_string(value: str) -> str:
 def cmd_new(args: argparse.Namespace) -> int:
     """Write a new post with valid front matter into a collection's folder; never overwrite."""
     root = Path(args.root)
-    landing = root / POSTS_DIR / args.collection / "index.md"
+    landing = landing_path(root, args.collection)
     try:
         declared = fm.parse_front_matter(landing.read_text(encoding="utf-8")).data.get("collection")
     except FileNotFoundError:
@@ -132,7 +117,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         print(f"{landing}: no such collection: choose one of {known}", file=sys.stderr)
         return 2
     except fm.FrontMatterError as error:
-        print(fm.Problem(error.message, error.line).format(str(landing)), file=sys.stderr)
+        print(Problem(error.message, error.line).format(str(landing)), file=sys.stderr)
         return 2
     if not isinstance(declared, dict):
         print(f"{landing}: has no 'collection:' declaration: see docs/front-matter.md", file=sys.stderr)
