@@ -247,7 +247,7 @@ def write_downloads(app, pagename: str, post: citation.Citable) -> None:
 
 def remove_downloads_of_removed_docs(app, env, added, changed, removed) -> list[str]:
     """``env-get-outdated``: a deleted, moved or unpublished post takes its downloads with it,
-    as its page goes (incremental.remove_pages_of_removed_docs)."""
+    as its page goes (rebuild.reread_landing_pages)."""
     if app.builder.format != "html":
         return []
     for docname in removed:
@@ -261,7 +261,7 @@ def remove_downloads_of_removed_docs(app, env, added, changed, removed) -> list[
 
 
 def add_citation_placeholder(app, doctree: nodes.document) -> None:
-    """``doctree-read``, after the post's metadata (transforms.add_post_metadata): a placeholder
+    """``doctree-read``, after the post's metadata (reading.add_post_metadata): a placeholder
     at the end of the post, filled in when the page is written, with the site's address then."""
     docname = app.env.docname
     if docname not in app.env.domains["ppblog"].posts:
