@@ -9,8 +9,16 @@ extensions = [
     "myst_parser",
     "ablog",
     "sphinx_book_theme",
+    "sphinx_sitemap",
+    # Loads sphinxext-opengraph itself (social cards), quietly.
     "pp_blog",
 ]
+
+# The address the site is published at: feeds, canonical links, social cards, the sitemap and
+# citations are all made from it (see docs/citing-and-discovery.md before deploying).
+html_baseurl = "https://policyandpolitics.github.io/blog/"
+# The licence of the posts: in the footer, on every post with its reuse line, in JSON-LD and feeds.
+ppblog_licence = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
 
 # Only the book's own sources are pages: never tests/, src/, bench/ or the README.
 include_patterns = ["index.md", "docs/**", "posts/**"]
@@ -27,7 +35,6 @@ ppblog_categories = ["Special issue blog series", "Highlights collection", "Blog
 # ABlog
 blog_title = "Policy & Politics blog"
 blog_path = "blog"
-blog_baseurl = "https://policyandpolitics.github.io/blog/"
 blog_feed_fulltext = True
 blog_feed_subtitle = "Posts from the blog of the journal Policy & Politics"
 blog_feed_archives = False
@@ -66,6 +73,14 @@ html_sidebars = {
         "ppblog/archives.html",
     ],
 }
+
+# Social cards (sphinxext-opengraph): one image for the site, none generated per page.
+ogp_image = "_static/pp-blog-card.png"
+ogp_image_alt = "Policy & Politics: the journal's blog"
+ogp_social_cards = {"enable": False}
+# sphinx-sitemap: addresses as published, without a language or version folder.
+sitemap_url_scheme = "{link}"
+sitemap_excludes = ["search.html", "genindex.html"]
 
 # Print: `make pdf` (see docs/printing.md). The whole book is listed here; the pp_blog
 # extension adds one edition per collection declared in posts/<slug>/index.md.

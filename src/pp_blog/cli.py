@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from .model import frontmatter as fm
+from .model.authors import REGISTRY_FILE, load_registry
 from .model.content import source_problem
 from .model.layout import POSTS_DIR, iter_sources, landing_path, page_kind
 from .model.problems import Problem
@@ -41,6 +42,7 @@ def check_tree(root: Path, categories: list[str]) -> list[str]:
         lines.extend(problem.format(shown) for problem in problems)
     for docname, problem in fm.validate_site(posts, collections):
         lines.append(problem.format(paths[docname]))
+    lines.extend(problem.format(REGISTRY_FILE) for problem in load_registry(root)[1])
     # What only reading the pages finds (images, links, toctrees, safety: content_checks.py,
     # safety.py), without the front matter problems already listed.
     lines.extend(line for line in read_problems(root) if line not in lines)

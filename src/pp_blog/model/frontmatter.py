@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from .citation import DOI_PATTERN, doi_problem
 from .layout import post_slug
 from .problems import Problem
 
@@ -155,7 +156,7 @@ POST_SCHEMA: dict[str, Any] = {
         "collection": {"type": "string", "minLength": 1},
         "position": {"type": "integer", "minimum": 1},
         "original_url": {"type": "string", "pattern": r"^https?://"},
-        "doi": {"type": "string", "pattern": r"^10\.\d{4,}/\S+$"},
+        "doi": {"type": "string", "pattern": DOI_PATTERN.pattern},
         "draft": {"type": "boolean"},
     },
 }
@@ -212,6 +213,8 @@ def _schema_problems(schema: dict, front: FrontMatter, kind: str) -> list[Proble
             for name in sorted(set(front.data) - set(schema["properties"])):
                 hint = MISPLACED_KEYS.get(name, "remove it or check its spelling (see docs/front-matter.md)")
                 problems.append(Problem(f"unknown field '{name}': {hint}", front.line_of(name), name))
+        elif top == "doi" and error.validator == "pattern":
+            problems.append(Problem(f"field 'doi': {doi_problem(error.instance)}", front.line_of(top), top))
         else:
             where = ".".join(str(p) for p in error.path) or "front matter"
             value = error.instance if not isinstance(error.instance, (dict, list)) else None
@@ -354,7 +357,7 @@ ARTICLE = {
         "title": {"type": "string", "minLength": 1},
         "authors": {"type": "array", "minItems": 1, "items": AUTHOR_NAME},
         "citation": {"type": "string", "minLength": 1},
-        "doi": {"type": "string", "pattern": r"^10\.\d{4,}/\S+$"},
+        "doi": {"type": "string", "pattern": DOI_PATTERN.pattern},
     },
 }
 
@@ -386,7 +389,7 @@ COLLECTION_SCHEMA: dict[str, Any] = {
                         "year": {"type": "integer", "minimum": 1900},
                         "guest_editors": {"type": "array", "minItems": 1, "items": AUTHOR_NAME},
                         "planned_posts": {"type": "integer", "minimum": 1},
-                        "doi": {"type": "string", "pattern": r"^10\.\d{4,}/\S+$"},
+                        "doi": {"type": "string", "pattern": DOI_PATTERN.pattern},
                     },
                     "required": ["series_name", "journal", "volume", "issue", "month", "year",
                                  "guest_editors", "planned_posts"],
@@ -433,7 +436,12 @@ def validate_collection(front: FrontMatter, *, folder: str) -> list[Problem]:
             # Report the branch that matches the declared kind: its errors are the useful ones.
             branch = KINDS.index(kind) if kind in KINDS else 1
             for sub in error.context or []:
-                if sub.relative_schema_path and sub.relative_schema_path[0] == branch:
+                if not (sub.relative_schema_path and sub.relative_schema_path[0] == branch):
+                    continue
+                if sub.validator == "pattern" and sub.path and sub.path[-1] == "doi":
+                    where = ".".join(str(p) for p in sub.path)
+                    problems.append(Problem(f"collection declaration: {where}: {doi_problem(sub.instance)}", line))
+                else:
                     problems.append(Problem(f"collection declaration: {sub.message}; see docs/front-matter.md", line))
         else:
             where = ".".join(str(p) for p in error.path) or "front matter"

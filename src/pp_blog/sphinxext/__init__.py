@@ -13,8 +13,8 @@ from .. import __version__, compat
 from ..compat import ablog as ablog_compat
 from ..compat import sphinx as sphinx_compat
 from ..compat import theme as theme_compat
-from . import (checks, collection_pages, config, content_checks, feeds, latex, navigation, reading, rebuild,
-               safety)
+from . import (checks, collection_pages, config, content_checks, discovery, feeds, latex, navigation, reading,
+               rebuild, safety)
 from .domain import PostsDomain
 
 def add_templates_path(app: Sphinx, config) -> None:
@@ -27,6 +27,7 @@ def add_templates_path(app: Sphinx, config) -> None:
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("myst_parser")
     app.setup_extension("ablog")
+    app.setup_extension("sphinxext.opengraph")  # social cards (discovery.py)
     config.register(app)
     app.add_domain(PostsDomain)
 
@@ -92,6 +93,21 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-read", content_checks.drop_unread_from_toctrees, priority=400)
     app.connect("env-check-consistency", content_checks.check_toctrees)
     app.connect("html-collect-pages", feeds.write_feeds, priority=900)
+
+    # Citing and discovery (discovery.py, model/citation.py, model/authors.py): the site's
+    # address, author records, head tags, "Cite this post", downloads, sitemap.
+    # Filled from authors.yaml, so that a changed registry counts as a changed configuration.
+    app.add_config_value("ppblog_author_records", {}, "env", types=[dict])
+    app.connect("config-inited", discovery.derive_site_settings, priority=400)
+    app.connect("doctree-read", discovery.add_citation_placeholder, priority=610)
+    app.add_post_transform(discovery.CiteThisPost)
+    # Before sphinxext-opengraph's handler (500), which reads the per-page settings it adds.
+    app.connect("html-page-context", discovery.add_head_tags, priority=400)
+    app.connect("env-get-outdated", discovery.remove_downloads_of_removed_docs)
+    app.add_js_file("pp-cite.js", loading_method="defer")
+    # Before sphinx-sitemap writes the sitemap (500).
+    app.connect("build-finished", discovery.complete_sitemap, priority=400)
+    app.connect("build-finished", discovery.write_robots)
 
     # Print (latex.py): one PDF per collection besides the whole book.
     app.add_post_transform(latex.GatherEdition)
