@@ -7,8 +7,8 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.writers.html5 import HTML5Translator
 
-from . import (ablog_compat, checks, collections, content_checks, feeds, incremental, latex, navigation, safety, search,
-               theme_compat, transforms)
+from . import (ablog_compat, checks, collections, content_checks, escaping, feeds, incremental, latex, navigation, safety,
+               search, theme_compat, transforms)
 from .domain import PostsDomain
 
 __version__ = "0.1.0"
@@ -39,6 +39,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-collect-pages", incremental.drop_emptied_search_terms)
     app.connect("env-get-outdated", incremental.remove_pages_of_removed_docs)
     app.connect("builder-inited", incremental.keep_compiled_templates)
+    # Front-matter strings escaped in every template (escaping.py); after the theme (500, 501).
+    app.connect("builder-inited", escaping.autoescape_blog_templates)
+    app.connect("html-page-context", escaping.escape_plain_text_context, priority=900)
     app.add_config_value("ppblog_categories", [], "env", types=[list])
     app.add_config_value("ppblog_show_drafts", False, "env", types=[bool])
     # The day against which future-dated posts count as drafts; empty means today.

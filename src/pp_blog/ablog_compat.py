@@ -32,6 +32,7 @@ import ablog
 from ablog.blog import TOMORROW, Blog, Catalog, Collection, Post
 from ablog.post import generate_archive_pages, generate_atom_feeds, register_posts
 from docutils import frontend, nodes
+from markupsafe import Markup
 from docutils.utils import new_document
 from sphinx import addnodes
 from sphinx.environment import CONFIG_OK
@@ -152,12 +153,13 @@ def _cached_to_html(self, pagename, fulltext=False, drop_h1=True, img_url=False)
     app = self._blog.app
     cache: PostHTMLCache | None = getattr(app.builder, "ppblog_html_cache", None)
     fingerprint = self.options.get("ppblog_text" if fulltext else "ppblog_summary")
+    # Markup: docutils' HTML, for ABlog's autoescaped templates (escaping.py).
     if cache is None or fingerprint is None:
-        return _original_to_html(self, pagename, fulltext, drop_h1, img_url)
+        return Markup(_original_to_html(self, pagename, fulltext, drop_h1, img_url))
     shown = [self.doctree] if fulltext else self.excerpt
     where = None if location_free(shown) else posixpath.dirname(app.builder.get_target_uri(pagename))
     key = (self.docname, self.section, fingerprint, where, fulltext, drop_h1, img_url)
-    return cache.get(key, lambda: _original_to_html(self, pagename, fulltext, drop_h1, img_url))
+    return Markup(cache.get(key, lambda: _original_to_html(self, pagename, fulltext, drop_h1, img_url)))
 
 
 _original_to_html = Post.to_html

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+from markupsafe import Markup
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
@@ -219,7 +220,8 @@ def add_nav_to_context(app: Sphinx, pagename: str, templatename: str, context: d
     if nav is None:
         return
     links = shared_renderings(app.builder)
-    context["ppblog_sidebar_nav"] = lambda: render(nav, pagename, lambda docname: links.link(pagename, docname))
+    # Markup: HTML made here, every title escaped (render), for an autoescaped template.
+    context["ppblog_sidebar_nav"] = lambda: Markup(render(nav, pagename, lambda docname: links.link(pagename, docname)))
 
 
 def add_templates_path(app: Sphinx, config) -> None:
