@@ -7,8 +7,8 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.writers.html5 import HTML5Translator
 
-from . import (ablog_compat, checks, collections, content_checks, escaping, feeds, incremental, latex, navigation, safety,
-               search, theme_compat, transforms)
+from . import (ablog_compat, checks, collections, content_checks, escaping, feeds, head_and_links, incremental, latex,
+               navigation, safety, search, theme_compat, transforms)
 from .domain import PostsDomain
 
 __version__ = "0.1.0"
@@ -68,11 +68,13 @@ def setup(app: Sphinx) -> dict[str, Any]:
         app.add_directive(name, safety.RefusedFileDirective, override=True)
     app.add_directive("csv-table", safety.InlineCSVTable, override=True)
     app.add_directive("raw", safety.InlineRaw, override=True)
+    app.add_directive("meta", head_and_links.CheckedMeta, override=True)
     app.connect("env-before-read-docs", content_checks.skip_unreadable_sources)
     app.connect("source-read", content_checks.check_body)
     # Before Sphinx's image and download collectors (500), which copy files into the site,
     # and before toctrees are recorded (500).
     app.connect("doctree-read", safety.check_document, priority=390)
+    app.connect("doctree-read", head_and_links.check_links_and_head, priority=390)
     app.connect("doctree-read", content_checks.check_images, priority=400)
     app.connect("doctree-read", content_checks.check_links, priority=400)
     app.connect("doctree-read", content_checks.drop_unread_from_toctrees, priority=400)

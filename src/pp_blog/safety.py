@@ -36,6 +36,7 @@ from sphinx.directives.patches import CSVTable
 
 from . import frontmatter as fm
 from .content_checks import node_location, warn
+from .link_policy import file_type_problem
 from .transforms import POSTS_DIR
 
 UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:")
@@ -43,8 +44,6 @@ UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:")
 IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20\x7f]+")
 ONLY_COMMENTS = re.compile(r"^\s*(<!--.*?-->\s*)+$", re.DOTALL)
 FILE_DIRECTIVES = ("include", "literalinclude")
-# File types a browser runs script in when a reader opens them from the site.
-ACTIVE_SUFFIXES = {".html", ".htm", ".xhtml", ".xht", ".shtml", ".svg", ".svgz", ".xml", ".xsl", ".js", ".mjs"}
 
 
 def unsafe_scheme(uri: str) -> str | None:
@@ -113,14 +112,9 @@ def file_problem(docname: str, target: str, path: Path, root: Path, what: str) -
     """Why an image or download may not be published, or None."""
     if file_outside(path, root):
         return outside_problem(target, docname, what)
-    suffix = path.suffix.lower()
-    if is_contributed(docname) and suffix in ACTIVE_SUFFIXES:
-        return fm.Problem(
-            f"{what} {target!r} is a {suffix} file, which can run script in a reader's browser: "
-            "use PNG or JPEG for images and PDF for documents",
-            None,
-            "filetype",
-        )
+    if is_contributed(docname):
+        # An allow-list (link_policy.py): a deny-list let .xsd and .rng through, which run script as XML.
+        return file_type_problem(target, what)
     return None
 
 
