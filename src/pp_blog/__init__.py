@@ -8,7 +8,7 @@ from sphinx.application import Sphinx
 from sphinx.writers.html5 import HTML5Translator
 
 from . import (ablog_compat, checks, collections, content_checks, escaping, feeds, head_and_links, incremental, latex,
-               navigation, safety, search, theme_compat, transforms)
+               navigation, safety, search, theme_compat, transforms, tree)
 from .domain import PostsDomain
 
 __version__ = "0.1.0"
@@ -58,6 +58,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", ablog_compat.reset_blog_state)
     app.connect("config-inited", search.resolve_scorer_path)
     app.connect("config-inited", collections.exclude_drafts)
+    app.connect("config-inited", tree.exclude_hidden_files)
+    app.connect("config-inited", tree.check_tree)
+    app.connect("builder-inited", tree.report_tree)
     # After ABlog's own doctree-read handler (priority 500) has taken its excerpt.
     app.connect("doctree-read", transforms.add_post_metadata, priority=600)
     app.connect("env-get-outdated", collections.landing_pages_to_reread)

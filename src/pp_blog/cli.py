@@ -12,8 +12,10 @@ from pathlib import Path
 
 from . import frontmatter as fm
 from .content_checks import source_problem
+from .source_files import is_hidden, read_source
 from .sphinx_run import print_error, read_problems, run_sphinx
 from .transforms import POSTS_DIR, page_kind
+from .tree_checks import check_posts_tree
 
 ENVIRONMENT_PICKLE = "environment.pickle"
 
@@ -21,6 +23,8 @@ ENVIRONMENT_PICKLE = "environment.pickle"
 def iter_sources(root: Path):
     """Every post and landing page under posts/, as (docname, path), in name order."""
     for path in sorted((root / POSTS_DIR).glob("*/*.md")):
+        if is_hidden(path):
+            continue
         docname = path.relative_to(root).with_suffix("").as_posix()
         if page_kind(docname):
             yield docname, path
@@ -32,14 +36,18 @@ def check_tree(root: Path, categories: list[str]) -> list[str]:
     posts: dict[str, dict] = {}
     collections: dict[str, dict] = {}
     paths: dict[str, str] = {}
+    tree = check_posts_tree(root)  # its problems are printed by the build's reading, below
     for docname, path in iter_sources(root):
         shown = path.relative_to(root).as_posix()
-        paths[docname] = shown
-        try:
-            text = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError:
-            lines.append(source_problem(path.read_bytes()).format(shown))
+        if tree.skips(shown) or path.is_dir():
             continue
+        paths[docname] = shown
+        data, problem = read_source(path, root)
+        problem = problem or source_problem(data)
+        if problem is not None:
+            lines.append(problem.format(shown))
+            continue
+        text = data.decode("utf-8")
         kind = page_kind(docname)
         record, problems = fm.read_page(kind, text, folder=path.parent.name, categories=categories)
         if record is not None:

@@ -20,6 +20,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from . import frontmatter as fm
 from .domain import PostsDomain, post_order_key
+from .source_files import file_problem, is_hidden, read_source
 
 logger = logging.getLogger(__name__)
 
@@ -94,13 +95,21 @@ class PostHeaders:
         self.changed = False
 
     def get(self, path: Path) -> dict[str, Any] | None:
+        # A file the build may not read (a link out of the project or to nothing, a device,
+        # too large: source_files.py) has no header; the build reports it.
+        root = path.parents[2]  # <root>/posts/<collection>/<file>.md
+        if file_problem(path, root) is not None:
+            return None
         stat = path.stat()
         key = str(path)
         entry = self.known.get(key)
         if isinstance(entry, list) and entry[:2] == [stat.st_mtime_ns, stat.st_size]:
             return entry[2]
+        data, problem = read_source(path, root)
         try:
-            data = fm.parse_front_matter(path.read_text(encoding="utf-8")).data
+            if problem is not None:
+                raise fm.FrontMatterError(problem.message)
+            data = fm.parse_front_matter(data.decode("utf-8")).data
             header = {name: data[name] for name, kind in self.FIELDS.items()
                       if isinstance(data.get(name), kind) and not (kind is int and isinstance(data[name], bool))}
         except (fm.FrontMatterError, UnicodeDecodeError):
@@ -113,7 +122,7 @@ class PostHeaders:
         """Keep the entries of these files (the others were deleted), if anything changed."""
         if self.path is None or not (self.changed or len(self.known) != len(paths)):
             return
-        kept = {str(path): self.known[str(path)] for path in paths}
+        kept = {str(path): self.known[str(path)] for path in paths if str(path) in self.known}
         self.path.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.path.with_suffix(".tmp")
         temporary.write_text(json.dumps(kept), encoding="utf-8")
@@ -132,7 +141,7 @@ def exclude_drafts(app, config) -> None:
     today = build_date(config)
     root = Path(app.srcdir)
     headers = PostHeaders(app.doctreedir)
-    paths = [path for path in sorted(root.glob("posts/*/*.md")) if path.name != "index.md"]
+    paths = [path for path in sorted(root.glob("posts/*/*.md")) if path.name != "index.md" and not is_hidden(path)]
     drafts = [path.relative_to(root).as_posix() for path in paths
               if (header := headers.get(path)) is not None and is_draft(header, today)]
     headers.save(paths)
@@ -151,7 +160,7 @@ def sibling_posts(srcdir: Path, folder: str, today: dt.date, show_drafts: bool,
     ordered: list[tuple[tuple, str]] = []
     for path in sorted((srcdir / folder).glob("*.md")):
         docname = path.relative_to(srcdir).with_suffix("").as_posix()
-        if path.name == "index.md":
+        if path.name == "index.md" or is_hidden(path):
             continue
         data = headers.get(path) or {}
         if not show_drafts and is_draft(data, today):

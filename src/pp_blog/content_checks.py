@@ -21,32 +21,15 @@ from sphinx import addnodes
 from sphinx.util import docname_join, logging
 
 from . import frontmatter as fm
+from .source_files import MAX_PAGE_BYTES, UTF8_BOM, read_source, size_problem
 from .transforms import page_kind
 
 logger = logging.getLogger(__name__)
 
-# The posts here are excerpts of 1.5 to 2.5 kB; a whole 10,000-word article in Markdown is
-# about 70 kB. 500 kB leaves room for any real post and stops a pasted book or data dump.
-MAX_PAGE_BYTES = 500_000
-
-UTF8_BOM = b"\xef\xbb\xbf"
-
-
-def human_size(size: int) -> str:
-    if size >= 1_000_000:
-        return f"{size / 1_000_000:.1f} MB"
-    return f"{size / 1_000:.0f} kB"
-
-
 def source_problem(data: bytes) -> fm.Problem | None:
     """Why a page's file cannot be read at all, or None: too large, or not UTF-8."""
     if len(data) > MAX_PAGE_BYTES:
-        return fm.Problem(
-            f"the file is {human_size(len(data))}, more than the {human_size(MAX_PAGE_BYTES)} a page may have: "
-            "publish an excerpt and link to the full text with original_url, or split it into several posts",
-            None,
-            "size",
-        )
+        return size_problem(len(data))
     try:
         data.removeprefix(UTF8_BOM).decode("utf-8")
     except UnicodeDecodeError as error:
@@ -57,6 +40,14 @@ def source_problem(data: bytes) -> fm.Problem | None:
             f"the file is not UTF-8 text (byte 0x{data[offset]:02X} at column {column} cannot be read): "
             "save it with the encoding UTF-8 (in most editors: Save As, then choose UTF-8)",
             line,
+            "encoding",
+        )
+    if data.startswith(UTF8_BOM):
+        # Otherwise the front matter's first '---' is not at the start, and the file is told it has none.
+        return fm.Problem(
+            "the file starts with a byte-order mark (it was saved as 'UTF-8 with BOM'): save it as UTF-8 "
+            "without BOM (in most editors: Save As, then choose UTF-8)",
+            1,
             "encoding",
         )
     return None
@@ -142,10 +133,13 @@ def warn(location: Any, problem: fm.Problem) -> None:
 
 
 def skip_unreadable_sources(app, env, docnames: list[str]) -> None:
-    """``env-before-read-docs``: report files too large or not UTF-8, and do not read them."""
+    """``env-before-read-docs``: report files outside the project (through a link), not regular
+    files, too large or not UTF-8, and do not read them (source_files.py)."""
     unreadable = []
     for docname in docnames:
-        problem = source_problem(env.doc2path(docname).read_bytes())
+        data, problem = read_source(Path(env.doc2path(docname)), Path(env.srcdir))
+        if problem is None:
+            problem = source_problem(data)
         if problem is not None:
             warn((docname, problem.line), problem)
             unreadable.append(docname)

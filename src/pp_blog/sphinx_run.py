@@ -8,6 +8,7 @@ stopped, the exception, and the file where Sphinx saved the full report.
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -102,8 +103,10 @@ def as_check_line(line: str, root: Path) -> str:
     if not match:
         return line
     path = Path(match["path"])
-    if path.is_absolute() and path.resolve().is_relative_to(root.resolve()):
-        path = path.resolve().relative_to(root.resolve())
+    # Not resolved: a post that is a link out of the project is named by where it is.
+    absolute_root = Path(os.path.abspath(root))
+    if path.is_absolute() and Path(os.path.abspath(path)).is_relative_to(absolute_root):
+        path = Path(os.path.abspath(path)).relative_to(absolute_root)
     where = f"{path.as_posix()}:{match['line']}" if match["line"] else path.as_posix()
     return f"{where}: {match['message']}"
 
