@@ -18,6 +18,8 @@ source_suffix = {".md": "markdown"}
 root_doc = "index"
 templates_path = ["_templates"]
 html_static_path = ["_static"]
+# Sources are not published: they carry comments meant for editors (docs/security.md).
+html_copy_source = False
 
 myst_enable_extensions = ["colon_fence", "deflist", "smartquotes"]
 myst_heading_anchors = 3

@@ -8,7 +8,7 @@ from sphinx.application import Sphinx
 from sphinx.writers.html5 import HTML5Translator
 
 from . import (ablog_compat, checks, collections, content_checks, escaping, feeds, head_and_links, incremental, latex,
-               navigation, safety, search, theme_compat, transforms, tree)
+               navigation, published, safety, search, theme_compat, transforms, tree)
 from .domain import PostsDomain
 
 __version__ = "0.1.0"
@@ -29,6 +29,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", ablog_compat.add_archive_entries)
     app.connect("html-page-context", ablog_compat.add_shared_sidebars)
     app.connect("build-finished", ablog_compat.save_build_state)
+    app.connect("build-finished", published.remove_unreferenced_files)
     app.connect("config-inited", navigation.add_templates_path)
     app.connect("env-get-updated", navigation.pages_with_new_chrome)
     app.connect("write-started", navigation.prepare_nav)

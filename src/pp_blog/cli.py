@@ -93,8 +93,10 @@ def cmd_build(args: argparse.Namespace, extra: list[str]) -> int:
     staging = out.with_name(out.name + ".staging")
     doctrees = Path(args.doctrees) if args.doctrees else out.parent / f"doctrees-{args.builder}"
     shutil.rmtree(staging, ignore_errors=True)
-    if out.is_dir():
-        # Start from the published tree so Sphinx rewrites only what changed.
+    if out.is_dir() and (doctrees / ENVIRONMENT_PICKLE).exists():
+        # Start from the published tree so Sphinx rewrites only what changed. Without a saved
+        # environment (the first build, or one after a failed build) Sphinx cannot know what
+        # was removed since the published site was built: start empty, as a clean build.
         shutil.copytree(out, staging, symlinks=True)
     command = [
         sys.executable, "-m", "sphinx", "-nW", "--keep-going", "-b", args.builder,
