@@ -21,6 +21,7 @@ from sphinx import addnodes
 from sphinx.util import docname_join, logging
 
 from . import frontmatter as fm
+from .html_comments import strip_html_comments
 from .source_files import MAX_PAGE_BYTES, UTF8_BOM, read_source, size_problem
 from .transforms import page_kind
 
@@ -55,7 +56,6 @@ def source_problem(data: bytes) -> fm.Problem | None:
 
 # A MyST comment line; an HTML comment on its own.
 COMMENT_LINE = re.compile(r"^\s*%")
-HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
 def empty_body_problem(text: str) -> fm.Problem | None:
@@ -71,7 +71,7 @@ def empty_body_problem(text: str) -> fm.Problem | None:
         closing = next(i for i, line in enumerate(lines[1:], start=1) if line.strip() == fm.FENCE)
         body_start = closing + 1
     body = "\n".join(line for line in lines[body_start:] if not COMMENT_LINE.match(line))
-    if HTML_COMMENT.sub("", body).strip():
+    if strip_html_comments(body).strip():
         return None
     return fm.Problem(
         "the post has no text: write the post (at least one paragraph) below the front matter's closing '---'",

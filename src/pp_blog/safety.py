@@ -36,13 +36,13 @@ from sphinx.directives.patches import CSVTable
 
 from . import frontmatter as fm
 from .content_checks import node_location, warn
+from .html_comments import only_html_comments
 from .link_policy import file_type_problem
 from .transforms import POSTS_DIR
 
 UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:")
 # Browsers ignore ASCII whitespace and control characters inside a scheme ("java\tscript:").
 IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20\x7f]+")
-ONLY_COMMENTS = re.compile(r"^\s*(<!--.*?-->\s*)+$", re.DOTALL)
 FILE_DIRECTIVES = ("include", "literalinclude")
 
 
@@ -74,7 +74,7 @@ def file_outside(path: Path, root: Path) -> bool:
 
 
 def raw_refused(docname: str, formats: list[str], text: str) -> bool:
-    if ONLY_COMMENTS.match(text):
+    if only_html_comments(text):
         return False
     return is_contributed(docname) or "html" in formats
 
@@ -203,7 +203,7 @@ def check_document(app, doctree: nodes.document) -> None:
                 warn(location, raw_problem(docname))
                 reported_lines.add(location)
             raw.parent.remove(raw)
-        elif ONLY_COMMENTS.match(raw.astext()):
+        elif only_html_comments(raw.astext()):
             raw.parent.remove(raw)
 
     for download in list(doctree.findall(addnodes.download_reference)):
