@@ -8,7 +8,7 @@ from sphinx.application import Sphinx
 from sphinx.writers.html5 import HTML5Translator
 
 from . import (ablog_compat, checks, collections, content_checks, escaping, feeds, head_and_links, incremental, latex,
-               navigation, published, safety, search, theme_compat, transforms, tree)
+               navigation, page_addresses, published, safety, search, theme_compat, transforms, tree)
 from .domain import PostsDomain
 
 __version__ = "0.1.0"
@@ -30,6 +30,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", ablog_compat.add_shared_sidebars)
     app.connect("build-finished", ablog_compat.save_build_state)
     app.connect("build-finished", published.remove_unreferenced_files)
+    app.connect("config-inited", page_addresses.use_page_addresses)
+    app.connect("build-finished", page_addresses.write_redirects)
     app.connect("config-inited", navigation.add_templates_path)
     app.connect("env-get-updated", navigation.pages_with_new_chrome)
     app.connect("write-started", navigation.prepare_nav)

@@ -121,7 +121,15 @@ def parse_front_matter(text: str) -> FrontMatter:
     key_lines = {}
     if isinstance(node, yaml.MappingNode):
         for key_node, _ in node.value:
-            key_lines[str(key_node.value)] = first_line + key_node.start_mark.line
+            line = first_line + key_node.start_mark.line
+            if str(key_node.value) in key_lines:
+                # YAML keeps the last value silently: the first would be lost without a word.
+                raise FrontMatterError(
+                    f"field {key_node.value!r} is given twice (lines {key_lines[str(key_node.value)]} and {line}): "
+                    "keep one",
+                    line,
+                )
+            key_lines[str(key_node.value)] = line
     return FrontMatter(data=data, key_lines=key_lines, start_line=first_line - 1)
 
 
@@ -137,7 +145,8 @@ AUTHOR_NAME = {
 POST_SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "type": "object",
-    "required": ["title", "date", "authors", "category", "collection", "original_url"],
+    # 'tags' is required: a post without tags would be on no tag page (ABlog made an empty one).
+    "required": ["title", "date", "authors", "tags", "category", "collection", "original_url"],
     "additionalProperties": False,
     "properties": {
         "title": {"type": "string", "minLength": 1},
@@ -161,7 +170,7 @@ POST_SCHEMA: dict[str, Any] = {
                 ]
             },
         },
-        "tags": {"type": "array", "items": {"type": "string", "minLength": 1, "pattern": r"^[^,]+$"}},
+        "tags": {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1, "pattern": r"^[^,]+$"}},
         "category": {"type": "string", "minLength": 1},
         "collection": {"type": "string", "minLength": 1},
         "position": {"type": "integer", "minimum": 1},
@@ -277,24 +286,11 @@ def validate_post(front: FrontMatter, *, categories: list[str] | None = None) ->
                 f"field 'date' ({date!r}) is not a real date: {_hint('date')}", front.line_of("date"), "date"
             )
         )
-    tags = data.get("tags")
-    if isinstance(tags, list):
-        seen: dict[str, str] = {}
-        for tag in tags:
-            if not isinstance(tag, str):
-                continue
-            key = tag.strip().casefold()
-            if key in seen and seen[key] != tag:
-                problems.append(
-                    Problem(
-                        f"tags {seen[key]!r} and {tag!r} differ only in case: keep one spelling",
-                        front.line_of("tags"),
-                        "tags",
-                    )
-                )
-            elif key in seen:
-                problems.append(Problem(f"tag {tag!r} is listed twice: remove one", front.line_of("tags"), "tags"))
-            seen.setdefault(key, tag)
+    # Tags and authors, their pages and spellings; hidden characters and blank titles: names.py.
+    from .names import name_problems, text_problems
+
+    problems.extend(text_problems(front))
+    problems.extend(name_problems(front))
     category = data.get("category")
     if categories is not None and isinstance(category, str) and category not in categories:
         known = ", ".join(repr(c) for c in categories)
@@ -345,7 +341,9 @@ def read_page(kind: str, text: str, *, folder: str, categories: list[str] | None
     except FrontMatterError as error:
         return None, [Problem(error.message, error.line)]
     if kind == "collection":
-        problems = validate_collection(front, folder=folder)
+        from .names import text_problems
+
+        problems = validate_collection(front, folder=folder) + text_problems(front)
         return (None if problems else collection_record(front)), problems
     problems = validate_post(front, categories=categories)
     return (None if problems else post_record(front)), problems
@@ -479,11 +477,16 @@ def validate_site(
         lines = post.get("lines", {})
         slug = post["collection"]
         collection = by_slug.get(slug)
+        folder = PurePosixPath(docname).parts[1] if len(PurePosixPath(docname).parts) == 3 else slug
         if collection is None:
             known = ", ".join(sorted(by_slug)) or "none declared"
             problems.append((docname, Problem(
                 f"unknown collection {slug!r}: use the folder name of a collection (known: {known})",
                 lines.get("collection"), "collection")))
+        elif slug != folder:
+            from .names import collection_folder_problem
+
+            problems.append((docname, collection_folder_problem(slug, folder, lines.get("collection"))))
         elif collection["kind"] == SPECIAL_ISSUE:
             position = post.get("position")
             planned = collection["planned_posts"]
@@ -517,4 +520,8 @@ def validate_site(
                 "(post addresses and blog labels come from the file name)", None, "slug")))
         else:
             seen_slugs[file_slug] = docname
+    from .names import site_name_problems
+
+    problems.extend(site_name_problems(posts))
+    problems.sort(key=lambda item: item[0])
     return problems

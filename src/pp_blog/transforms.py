@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from pathlib import Path, PurePosixPath
 
-from ablog.blog import slugify
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
@@ -17,6 +16,7 @@ from sphinx.util import logging
 from . import frontmatter as fm
 from .collections import build_date, collection_context, format_date, is_draft, names
 from .domain import PostsDomain, ablog_page_xref
+from .names import page_address
 
 logger = logging.getLogger(__name__)
 
@@ -135,7 +135,7 @@ def author_nodes(authors: list[dict[str, str]]) -> list[nodes.Node]:
     result = []
     for author in authors:
         name = author["name"]
-        ref = ablog_page_xref(name, f"blog/author/{slugify(name)}", f"All posts by {name}", "pp-author")
+        ref = ablog_page_xref(name, f"blog/author/{page_address(name)}", f"All posts by {name}", "pp-author")
         described = fm.Author(**author).description
         if described:
             result.append(nodes.inline("", "", ref, nodes.Text(f" ({described})")))
@@ -170,7 +170,7 @@ def add_post_metadata(app, doctree: nodes.document) -> None:
         for index, tag in enumerate(post["tags"]):
             if index:
                 meta[-1] += nodes.Text(" ")
-            meta[-1] += ablog_page_xref(tag, f"blog/tag/{slugify(tag)}", f"Posts tagged {tag}", "pp-tag")
+            meta[-1] += ablog_page_xref(tag, f"blog/tag/{page_address(tag)}", f"Posts tagged {tag}", "pp-tag")
     section.insert(1, meta)
     section.insert(2, collection_context(docname=docname))
 
