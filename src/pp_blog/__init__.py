@@ -8,7 +8,7 @@ from sphinx.application import Sphinx
 from sphinx.writers.html5 import HTML5Translator
 
 from . import (ablog_compat, checks, collections, content_checks, escaping, feeds, head_and_links, incremental, latex,
-               navigation, page_addresses, published, safety, search, theme_compat, transforms, tree)
+               left_out, navigation, page_addresses, published, safety, search, theme_compat, transforms, tree)
 from .domain import PostsDomain
 
 __version__ = "0.1.0"
@@ -61,6 +61,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", ablog_compat.reset_blog_state)
     app.connect("config-inited", search.resolve_scorer_path)
     app.connect("config-inited", collections.exclude_drafts)
+    app.connect("config-inited", left_out.record_left_out, priority=600)
+    app.connect("build-finished", left_out.save_left_out)
     app.connect("config-inited", tree.exclude_hidden_files)
     app.connect("config-inited", tree.check_tree)
     app.connect("builder-inited", tree.report_tree)

@@ -27,8 +27,12 @@ from .transforms import page_kind
 
 logger = logging.getLogger(__name__)
 
+# C0 and C1 control characters but tab, line feed and carriage return; one pass, no backtracking.
+CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
 def source_problem(data: bytes) -> fm.Problem | None:
-    """Why a page's file cannot be read at all, or None: too large, or not UTF-8."""
+    """Why a page's file cannot be read at all, or None: too large, not UTF-8, control characters, a BOM."""
     if len(data) > MAX_PAGE_BYTES:
         return size_problem(len(data))
     try:
@@ -40,6 +44,19 @@ def source_problem(data: bytes) -> fm.Problem | None:
         return fm.Problem(
             f"the file is not UTF-8 text (byte 0x{data[offset]:02X} at column {column} cannot be read): "
             "save it with the encoding UTF-8 (in most editors: Save As, then choose UTF-8)",
+            line,
+            "encoding",
+        )
+    text = data.decode("utf-8")
+    control = CONTROL_CHARACTER.search(text)
+    if control:
+        # They stop the feeds' XML writer, and show as nothing or as boxes on the page.
+        offset = control.start()
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        return fm.Problem(
+            f"the file contains a control character, U+{ord(control.group()):04X}, at column {column}: delete it "
+            "(it is invisible in most editors: retype the text around it)",
             line,
             "encoding",
         )

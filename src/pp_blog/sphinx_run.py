@@ -85,9 +85,10 @@ def relay(lines: Iterable[str], emit: Callable[[str], None]) -> None:
         emit(crash_line(report))
 
 
-def run_sphinx(command: list[str], emit: Callable[[str], None]) -> int:
+def run_sphinx(command: list[str], emit: Callable[[str], None], pass_fds: tuple[int, ...] = ()) -> int:
     """Run a sphinx-build command line, relaying its error output to ``emit``."""
-    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, encoding="utf-8", errors="replace")
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, encoding="utf-8", errors="replace",
+                               pass_fds=pass_fds)
     assert process.stderr is not None
     relay(process.stderr, emit)
     return process.wait()
@@ -112,7 +113,7 @@ def as_check_line(line: str, root: Path) -> str:
 
 
 def read_problems(root: Path) -> list[str]:
-    """Every problem the build finds in the pages, found by reading them all and writing nothing.
+    """Every problem the build finds in the pages, drafts included, found by reading them all and writing nothing.
 
     Uses Sphinx's 'dummy' builder in a temporary folder, so it never touches the
     published site or its saved environment.
@@ -122,6 +123,8 @@ def read_problems(root: Path) -> list[str]:
         command = [
             sys.executable, "-m", "sphinx", "-nW", "--keep-going", "-q", "-b", "dummy",
             "-d", str(Path(scratch) / "doctrees"), str(root), str(Path(scratch) / "out"),
+            # Drafts and scheduled posts are checked as published posts are: they will be.
+            "-D", "ppblog_show_drafts=1",
         ]
         run_sphinx(command, lambda line: problems.append(as_check_line(line, root)) if line.strip() else None)
     return problems
