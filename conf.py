@@ -16,7 +16,6 @@ extensions = [
 include_patterns = ["index.md", "docs/**", "posts/**"]
 source_suffix = {".md": "markdown"}
 root_doc = "index"
-templates_path = ["_templates"]
 html_static_path = ["_static"]
 # Sources are not published: they carry comments meant for editors (docs/security.md).
 html_copy_source = False

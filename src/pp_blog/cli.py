@@ -5,31 +5,23 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import re
 import shutil
 import sys
 from pathlib import Path
 
-from . import frontmatter as fm
-from .content_checks import source_problem
-from .build_lock import BuildLock, BuildLocked
-from .left_out import LEFT_OUT, left_out_lines
-from .source_files import is_hidden, read_source
+from .model import frontmatter as fm
+from .model.content import source_problem
+from .model.layout import POSTS_DIR, iter_sources, landing_path, page_kind
+from .model.problems import Problem
+from .model.project import literal_setting
+from .model.text import slugify_title
+from .model.build_lock import BuildLock, BuildLocked
+from .model.left_out import LEFT_OUT, left_out_lines
+from .model.source_files import read_source
+from .model.tree_checks import check_posts_tree
 from .sphinx_run import print_error, read_problems, run_sphinx
-from .transforms import POSTS_DIR, page_kind
-from .tree_checks import check_posts_tree
 
 ENVIRONMENT_PICKLE = "environment.pickle"
-
-
-def iter_sources(root: Path):
-    """Every post and landing page under posts/, as (docname, path), in name order."""
-    for path in sorted((root / POSTS_DIR).glob("*/*.md")):
-        if is_hidden(path):
-            continue
-        docname = path.relative_to(root).with_suffix("").as_posix()
-        if page_kind(docname):
-            yield docname, path
 
 
 def check_tree(root: Path, categories: list[str]) -> list[str]:
@@ -65,11 +57,7 @@ def check_tree(root: Path, categories: list[str]) -> list[str]:
 
 def read_categories(root: Path) -> list[str]:
     """The categories from conf.py, read without running the build."""
-    from sphinx.config import eval_config_file
-    from sphinx.util.tags import Tags
-
-    namespace = eval_config_file(root / "conf.py", Tags())
-    return list(namespace.get("ppblog_categories", []))
+    return list(literal_setting(root / "conf.py", "ppblog_categories", []))
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -149,11 +137,6 @@ def build_locked(args: argparse.Namespace, extra: list[str], out: Path, doctrees
     return 0
 
 
-def slugify_title(title: str) -> str:
-    words = re.sub(r"[^a-z0-9]+", " ", title.lower()).split()
-    return "-".join(words[:8]) or "post"
-
-
 def yaml_string(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
@@ -161,7 +144,7 @@ def yaml_string(value: str) -> str:
 def cmd_new(args: argparse.Namespace) -> int:
     """Write a new post with valid front matter into a collection's folder; never overwrite."""
     root = Path(args.root)
-    landing = root / POSTS_DIR / args.collection / "index.md"
+    landing = landing_path(root, args.collection)
     try:
         declared = fm.parse_front_matter(landing.read_text(encoding="utf-8")).data.get("collection")
     except FileNotFoundError:
@@ -169,7 +152,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         print(f"{landing}: no such collection: choose one of {known}", file=sys.stderr)
         return 2
     except fm.FrontMatterError as error:
-        print(fm.Problem(error.message, error.line).format(str(landing)), file=sys.stderr)
+        print(Problem(error.message, error.line).format(str(landing)), file=sys.stderr)
         return 2
     if not isinstance(declared, dict):
         print(f"{landing}: has no 'collection:' declaration: see docs/front-matter.md", file=sys.stderr)
