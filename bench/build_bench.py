@@ -118,19 +118,23 @@ def sphinx(project: Path, *extra: str) -> Run:
     return Run(seconds, cpu, usage.ru_maxrss / 1024, pages, os.waitstatus_to_exitcode(status), stderr, indexing)
 
 
-ARTICLE = re.compile(r'<article class="bd-article">.*?</article>', re.S)
+# The page's own content: its article, and the structured data (JSON-LD) that describes it.
+ARTICLE = re.compile(
+    r'<article class="bd-article">.*?</article>|<script type="application/ld\+json">.*?</script>', re.S
+)
 
 
 def output_sizes(out: Path) -> tuple[int, int, str]:
-    """The bytes of all HTML pages, and the most any page carries besides its own article (its
-    navigation, sidebars, header and footer), with that page's name."""
+    """The bytes of all HTML pages, and the most any page carries besides its own article and the
+    structured data describing it (its navigation, sidebars, header and footer), with that page's
+    name."""
     total, chrome, page = 0, 0, ""
     for path in out.rglob("*.html"):
         text = path.read_text(encoding="utf-8")
         total += len(text.encode("utf-8"))
-        article = ARTICLE.search(text)
-        around = len(text.encode("utf-8")) - (len(article.group(0).encode("utf-8")) if article else 0)
-        if article and around > chrome:
+        own = ARTICLE.findall(text)
+        around = len(text.encode("utf-8")) - sum(len(part.encode("utf-8")) for part in own)
+        if own and around > chrome:
             chrome, page = around, path.relative_to(out).as_posix()
     return total, chrome, page
 
