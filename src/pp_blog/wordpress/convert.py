@@ -367,8 +367,17 @@ def clean_images(soup: BeautifulSoup, prepared: Prepared, source: Source) -> Non
         local = local_image(url, source, prepared)
         if local is None:
             image.replace_with(image_as_link(soup, image, url))
-        else:
-            image.attrs = {"src": local, "alt": " ".join((image.get("alt") or "").split())}
+            continue
+        alt = " ".join((image.get("alt") or "").split())
+        if not alt:  # the book refuses an image without alt text
+            holder = image.find_parent(["figure"]) or image.find_parent(class_="wp-caption")
+            caption = holder.find(["figcaption"]) or holder.find(class_="wp-caption-text") if holder else None
+            alt = " ".join(caption.get_text(" ").split()) if caption is not None else ""
+            if not alt:
+                alt = f"Image {PurePosixPath(local).name}"
+                prepared.notes.append(f"image {PurePosixPath(local).name} has no alt text: given {alt!r}; "
+                                      "describe the image in the post")
+        image.attrs = {"src": local, "alt": alt}
 
 
 def take_figures(soup: BeautifulSoup, prepared: Prepared) -> None:

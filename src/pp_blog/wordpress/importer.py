@@ -19,6 +19,7 @@ from urllib.parse import unquote
 from bs4 import BeautifulSoup
 
 from ..model import frontmatter as fm
+from ..model.content import empty_body_problem, source_problem
 from ..model.layout import POSTS_DIR, landing_docname
 from ..model.text import format_date
 from . import convert, writer
@@ -450,6 +451,7 @@ class Importer:
         kept = []
         for post in planned:
             _, problems = fm.read_page("post", post.text, folder=post.collection, categories=self.options.categories)
+            problems += [p for p in (source_problem(post.text.encode("utf-8")), empty_body_problem(post.text)) if p]
             if problems:
                 self.refuse(post, problems[0].message)
             else:
