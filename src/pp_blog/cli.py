@@ -10,11 +10,16 @@ import sys
 from pathlib import Path
 
 from .model import frontmatter as fm
+from .model.authors import REGISTRY_FILE, load_registry
 from .model.content import source_problem
 from .model.layout import POSTS_DIR, iter_sources, landing_path, page_kind
 from .model.problems import Problem
 from .model.project import literal_setting
 from .model.text import slugify_title
+from .model.build_lock import BuildLock, BuildLocked
+from .model.left_out import LEFT_OUT, left_out_lines
+from .model.source_files import read_source
+from .model.tree_checks import check_posts_tree
 from .sphinx_run import print_error, read_problems, run_sphinx
 
 ENVIRONMENT_PICKLE = "environment.pickle"
@@ -26,14 +31,18 @@ def check_tree(root: Path, categories: list[str]) -> list[str]:
     posts: dict[str, dict] = {}
     collections: dict[str, dict] = {}
     paths: dict[str, str] = {}
+    tree = check_posts_tree(root)  # its problems are printed by the build's reading, below
     for docname, path in iter_sources(root):
         shown = path.relative_to(root).as_posix()
-        paths[docname] = shown
-        try:
-            text = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError:
-            lines.append(source_problem(path.read_bytes()).format(shown))
+        if tree.skips(shown) or path.is_dir():
             continue
+        paths[docname] = shown
+        data, problem = read_source(path, root)
+        problem = problem or source_problem(data)
+        if problem is not None:
+            lines.append(problem.format(shown))
+            continue
+        text = data.decode("utf-8")
         kind = page_kind(docname)
         record, problems = fm.read_page(kind, text, folder=path.parent.name, categories=categories)
         if record is not None:
@@ -41,6 +50,7 @@ def check_tree(root: Path, categories: list[str]) -> list[str]:
         lines.extend(problem.format(shown) for problem in problems)
     for docname, problem in fm.validate_site(posts, collections):
         lines.append(problem.format(paths[docname]))
+    lines.extend(problem.format(REGISTRY_FILE) for problem in load_registry(root)[1])
     # What only reading the pages finds (images, links, toctrees, safety: content_checks.py,
     # safety.py), without the front matter problems already listed.
     lines.extend(line for line in read_problems(root) if line not in lines)
@@ -69,20 +79,43 @@ def cmd_build(args: argparse.Namespace, extra: list[str]) -> int:
 
     A failed build leaves the published folder exactly as it was, and forgets the saved
     environment: Sphinx would otherwise skip the unchanged (still broken) files next
-    time and report success without repeating their warnings.
+    time and report success without repeating their warnings. One build at a time
+    (build_lock.py); a file-system error (a read-only or full disk) is one line, and the
+    staging folder is removed.
     """
     out = Path(args.out)
-    staging = out.with_name(out.name + ".staging")
     doctrees = Path(args.doctrees) if args.doctrees else out.parent / f"doctrees-{args.builder}"
+    try:
+        with BuildLock(out.parent) as lock:
+            return build_locked(args, extra, out, doctrees, lock)
+    except BuildLocked as error:
+        print(error, file=sys.stderr)
+        return 1
+    except OSError as error:
+        shutil.rmtree(out.with_name(out.name + ".staging"), ignore_errors=True)
+        where = f" ({error.filename})" if error.filename else ""
+        kept = f"{out} is unchanged" if out.is_dir() else "nothing was published"
+        print(f"build failed: {error.strerror or error}{where}: check that the disk has space and the build folder "
+              f"is writable; {kept}", file=sys.stderr)
+        return 1
+
+
+def build_locked(args: argparse.Namespace, extra: list[str], out: Path, doctrees: Path, lock: BuildLock) -> int:
+    staging = out.with_name(out.name + ".staging")
     shutil.rmtree(staging, ignore_errors=True)
-    if out.is_dir():
-        # Start from the published tree so Sphinx rewrites only what changed.
+    (doctrees / LEFT_OUT).unlink(missing_ok=True)
+    if out.is_dir() and (doctrees / ENVIRONMENT_PICKLE).exists():
+        # Start from the published tree so Sphinx rewrites only what changed. Without a saved
+        # environment (the first build, or one after a failed build) Sphinx cannot know what
+        # was removed since the published site was built: start empty, as a clean build.
         shutil.copytree(out, staging, symlinks=True)
     command = [
         sys.executable, "-m", "sphinx", "-nW", "--keep-going", "-b", args.builder,
         "-d", str(doctrees), args.root, str(staging), *extra,
     ]
-    returncode = run_sphinx(command, print_error)  # a crash is reported in one line (sphinx_run.py)
+    # A crash is reported in one line (sphinx_run.py); Sphinx holds the lock too, so a Sphinx
+    # that outlives this process (killed) still keeps other builds out until it ends.
+    returncode = run_sphinx(command, print_error, pass_fds=(lock.fd,))
     if returncode != 0:
         (doctrees / ENVIRONMENT_PICKLE).unlink(missing_ok=True)
         shutil.rmtree(staging, ignore_errors=True)
@@ -95,6 +128,12 @@ def cmd_build(args: argparse.Namespace, extra: list[str]) -> int:
         out.rename(previous)
     staging.rename(out)
     shutil.rmtree(previous, ignore_errors=True)
+    try:
+        left_out = json.loads((doctrees / LEFT_OUT).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        left_out = []
+    for line in left_out_lines(left_out):
+        print(line)
     index = out / "index.html"
     print(f"The book is in {index if index.exists() else out}")
     return 0

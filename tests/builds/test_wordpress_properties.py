@@ -16,7 +16,7 @@ from myst_parser.parsers.mdit import create_md_parser
 
 from conftest import REPO
 from pp_blog.model import frontmatter as fm
-from pp_blog.model.schemes import unsafe_scheme
+from pp_blog.model.link_policy import unsafe_scheme
 from pp_blog.wordpress import convert
 from pp_blog.wordpress.importer import Options, plain_title, run_import
 from pp_blog.wordpress.synthetic import cdata

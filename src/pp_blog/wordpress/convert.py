@@ -25,7 +25,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
-from ..model.schemes import ACTIVE_SUFFIXES, unsafe_scheme
+from ..model.link_policy import IMAGE_SUFFIXES, unsafe_scheme
 
 # --- wpautop -----------------------------------------------------------------------------
 
@@ -196,7 +196,6 @@ REMOVED = {"script", "style", "noscript", "object", "embed", "applet", "form", "
            "textarea", "select", "link", "meta", "base", "frame", "frameset", "svg", "math", "template",
            "canvas", "head", "title"}
 MEDIA_PLAYERS = {"iframe", "video", "audio"}
-RASTER = {".jpg", ".jpeg", ".png", ".gif", ".webp"}
 LINK_SCHEMES = ("http://", "https://", "mailto:")
 URL_ONLY = re.compile(r"^https?://\S+$")
 SIZED = re.compile(r"-\d+x\d+(?=\.[A-Za-z0-9]+$)")
@@ -320,9 +319,8 @@ def local_image(url: str, source: Source, prepared: Prepared) -> str | None:
         prepared.notes.append(f"image {url[:80]} is not on this blog's uploads: kept as a link")
         return None
     suffix = PurePosixPath(relative).suffix.lower()
-    if suffix not in RASTER:
-        why = "a file type that can run script" if suffix in ACTIVE_SUFFIXES else "not a PNG, JPEG, GIF or WebP image"
-        prepared.notes.append(f"image {relative} is {why}: kept as a link")
+    if suffix not in IMAGE_SUFFIXES:
+        prepared.notes.append(f"image {relative} is not a PNG, JPEG, GIF or WebP image: kept as a link")
         return None
     if source.media_dir is None:
         prepared.notes.append(f"image {relative}: no --media folder given, kept as a link")
