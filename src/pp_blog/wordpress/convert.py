@@ -25,6 +25,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
+from ..model.content import CONTROL_CHARACTER
 from ..model.link_policy import IMAGE_SUFFIXES, unsafe_scheme
 
 # --- wpautop -----------------------------------------------------------------------------
@@ -635,6 +636,9 @@ def visible_words(text: str) -> Counter:
 
 def prepare(content: str, source: Source) -> Prepared:
     prepared = Prepared(fragments=[""])
+    if CONTROL_CHARACTER.search(content):  # the book refuses a page with control characters
+        content = CONTROL_CHARACTER.sub("", content)
+        prepared.notes.append("control characters (invisible, from a pasted document) were removed from the text")
     content = expand_shortcodes(content, source, prepared.notes)
     if not source.block_editor:
         content = wpautop(content)
