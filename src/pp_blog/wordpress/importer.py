@@ -352,7 +352,12 @@ class Importer:
                 self.report.note(f"{existing}.md", f"is WordPress post {item.post_id} {plain_title(item.title)[:60]!r} "
                                                    "(same original address): not imported again")
                 continue
-            planned.append(self.plan_post(item, status, names, attachments))
+            try:
+                planned.append(self.plan_post(item, status, names, attachments))
+            except convert.ConversionRefused as error:
+                label = f"WordPress post {item.post_id} {plain_title(item.title)[:60]!r}"
+                self.report.refused.append(label)
+                self.report.note(label, f"not written: {error}")
         return planned
 
     def plan_post(self, item: Item, status: str, names: dict[str, str],
