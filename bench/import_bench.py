@@ -27,7 +27,7 @@ sys.path.insert(0, str(REPO / "src"))
 
 from pp_blog.wordpress.synthetic import MAP, generate_export, write_media  # noqa: E402
 
-PROJECT_FILES = ["conf.py", "index.md", "posts", "docs", "_static", "_templates"]
+PROJECT_FILES = ["conf.py", "index.md", "authors.yaml", "posts", "docs", "_static"]
 
 
 def child_cpu() -> float:

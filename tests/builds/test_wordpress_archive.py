@@ -35,9 +35,9 @@ def book(tmp_path_factory):
     work = tmp_path_factory.mktemp("wordpress-archive")
     project = work / "project"
     project.mkdir()
-    for name in ("conf.py", "index.md"):
+    for name in ("conf.py", "index.md", "authors.yaml"):
         shutil.copy(REPO / name, project / name)
-    for name in ("posts", "docs", "_static", "_templates"):
+    for name in ("posts", "docs", "_static"):
         shutil.copytree(REPO / name, project / name)
     export = work / "export.xml"
     export.write_text(generate_export(POSTS), encoding="utf-8")

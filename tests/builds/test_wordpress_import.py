@@ -26,9 +26,9 @@ def ppblog(*args: str, cwd: Path) -> subprocess.CompletedProcess:
 
 def copy_project(target: Path) -> Path:
     target.mkdir(parents=True, exist_ok=True)
-    for name in ("conf.py", "index.md"):
+    for name in ("conf.py", "index.md", "authors.yaml"):
         shutil.copy(REPO / name, target / name)
-    for name in ("posts", "docs", "_static", "_templates"):
+    for name in ("posts", "docs", "_static"):
         shutil.copytree(REPO / name, target / name)
     return target
 
@@ -83,9 +83,16 @@ def test_series_post_is_placed_by_the_map_with_its_position_and_the_byline_autho
     # The editorial account published it; the authors are the byline's, and the byline is gone.
     assert data["authors"] == ["Jacob Torfing", "Tina Jukić", "Ewan Ferlie"]
     assert "Torfing" not in body and "headshot" not in body
-    assert data["tags"] == ["co-creation", "Public value"]
+    # WordPress's "Public value" is the book's "public value": one spelling per tag page.
+    assert data["tags"] == ["co-creation", "public value"]
     assert data["original_url"] == "https://blog.example.org/2021/04/07/blog-1-co-creation-as-a-strategy/"
     assert data["date"] == "2021-04-07"
+
+
+def test_tags_take_the_spelling_the_book_already_uses(imported):
+    _, output = imported
+    assert ("(WordPress post 101 'SPECIAL ISSUE BLOG SERIES: Blog 1 – Co-creation as a strateg'): tag 'Public value' "
+            "is spelled 'public value' elsewhere in the book: written 'public value'") in output
 
 
 def test_classic_editor_paragraphs_lists_captions_and_links(imported):
@@ -144,6 +151,7 @@ def test_hostile_markup_is_removed_and_each_removal_reported(imported):
         "image https://blog.example.org/x.png is not on this blog's uploads: kept as a link",
         "removed a javascript: link (its text is kept): 'here'",
         "removed a javascript: link (its text is kept): 'there'",
+        "no tags in WordPress: tagged 'untagged'; give the post its tags",
     ]
 
 
@@ -151,7 +159,8 @@ def test_co_authors_word_footnotes_and_shortcodes(imported):
     project, output = imported
     data, body = post(project, "posts/blog-2020/co-authors.md")
     assert data["authors"] == ["Jane Smith", "Matthew Kavanagh"]  # a guest author's display name
-    assert "tags" not in data  # "Uncategorized" is no tag
+    assert data["tags"] == ["untagged"]  # "Uncategorized" is no tag, and the book needs one
+    assert "no tags in WordPress: tagged 'untagged'; give the post its tags" in output
     assert "Word-style footnotes[^1] from a pasted document." in body
     assert "[^1]: The note's text, with a [source](https://example.org/source)." in body
     assert "_ftn" not in body and "[1]" not in body

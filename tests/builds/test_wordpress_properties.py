@@ -37,6 +37,8 @@ ATTACKS = [
     "<ul><li>one<li>two</ul>", "<h6>deep</h6>", "<h1>top</h1>", "<p>a<br>b</p>", "<sup data-fn='q'>1</sup>",
     '<a href="#_ftn1" name="_ftnref1">[1]</a>', "<blockquote>q</blockquote>", "<pre>code\n\nmore</pre>",
     "<u>u</u>", "<dl><dt>t</dt><dd>d</dd></dl>", "&lt;script&gt;", "<math><mi>x</mi></math>", "<video src='v.mp4'></video>",
+    '<img src="https://blog.example.org/wp-content/uploads/p.png">',
+    '<figure><img src="https://blog.example.org/wp-content/uploads/p.png"><figcaption>Cap</figcaption></figure>',
     "\n\n", "\n", "`", "*", "_", "[", "]", "{", "}", "|", "<", ">", "&",
 ]
 html_inputs = st.lists(
@@ -45,6 +47,7 @@ html_inputs = st.lists(
 ).map("".join)
 
 ALLOWED_DIRECTIVES = ("{figure}", "{list-table}")
+MEDIA = Path(__file__).parent.parent / "fixtures" / "wordpress" / "uploads-flat"
 
 
 def walk(tokens):
@@ -56,7 +59,8 @@ def walk(tokens):
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(content=html_inputs, block_editor=st.booleans())
 def test_hostile_html_becomes_myst_that_runs_and_reads_nothing(content, block_editor):
-    source = convert.Source("https://blog.example.org", block_editor=block_editor, media_folder="media")
+    source = convert.Source("https://blog.example.org", block_editor=block_editor, media_folder="media",
+                            media_dir=MEDIA)
     prepared = convert.prepare(content, source)
     markdown = convert.assemble(prepared, convert.to_markdown(prepared.fragments))
     for token in walk(MYST.parse(markdown)):
@@ -71,6 +75,10 @@ def test_hostile_html_becomes_myst_that_runs_and_reads_nothing(content, block_ed
                 assert str(address).startswith(("http://", "https://", "mailto:", "media/")), markdown
         if token.type == "hardbreak":  # MyST writes it as raw HTML
             raise AssertionError(markdown)
+        if token.type == "image":  # the book refuses an image without alt text
+            assert token.content.strip() or any(c.content.strip() for c in token.children or []), markdown
+        if token.type == "colon_fence" and token.info.startswith("{figure}"):
+            assert ":alt: " in token.content, markdown
 
 
 # Characters an XML file can hold (a WordPress export is XML 1.0), including emoji, bidi controls,

@@ -37,3 +37,8 @@ def test_uploads_paths_never_leave_the_media_folder():
     assert convert.uploads_path("https://b.org/wp-content/uploads/2021/%2e%2e/x.png") is None
     assert convert.uploads_path("https://blog.files.wordpress.com/2021/05/a.jpg") == "2021/05/a.jpg"
     assert convert.uploads_path("https://elsewhere.org/a.jpg") is None
+
+
+def test_markup_nested_beyond_any_real_post_is_refused_in_one_pass():
+    with pytest.raises(convert.ConversionRefused, match="nested 1000 levels deep"):
+        convert.prepare("<div>" * 1000, convert.Source("https://blog.example.org"))

@@ -50,6 +50,10 @@ def test_the_pdf_edition_of_a_year_says_what_it_holds():
     collection = {"kind": fm.YEAR, "slug": "blog-2021", "year": 2021, "title": "Posts of 2021"}
     domain = SimpleNamespace(collections={"posts/blog-2021/index": collection},
                              posts_in=lambda slug: [("a", {}), ("b", {})])
-    config = SimpleNamespace(latex_engine="xelatex", root_doc="index", ppblog_edition_date="2021-08-01")
+    class Config:  # the two settings the title page reads (Sphinx's Config can be weakly referenced)
+        latex_engine = "xelatex"
+        root_doc = "index"
+
+    config = Config()
     page = edition_title_page(domain, "posts/blog-2021/index", config, "T", "A")
     assert page.startswith(r"\ppmaketitle{Posts of 2021}{Blog posts}{The posts of 2021\par 2 posts}{A}")

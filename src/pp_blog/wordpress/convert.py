@@ -14,6 +14,7 @@ the report prints with the post's name.
 
 from __future__ import annotations
 
+import bisect
 import html as html_module
 import json
 import re
@@ -25,6 +26,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
+from ..model.content import CONTROL_CHARACTER
 from ..model.link_policy import IMAGE_SUFFIXES, unsafe_scheme
 
 # --- wpautop -----------------------------------------------------------------------------
@@ -37,11 +39,14 @@ BLOCKS = (
 )
 OPEN_BLOCK = re.compile(rf"(<(?:{BLOCKS})[\s/>])", re.IGNORECASE)
 CLOSE_BLOCK = re.compile(rf"(</(?:{BLOCKS})>)", re.IGNORECASE)
-P_BEFORE_BLOCK = re.compile(rf"<p>\s*(</?(?:{BLOCKS})[\s/>][^>]*>|</?(?:{BLOCKS})>)", re.IGNORECASE)
-P_AFTER_BLOCK = re.compile(rf"(</?(?:{BLOCKS})(?:[\s/][^>]*)?>)\s*</p>", re.IGNORECASE)
-PRE = re.compile(r"<pre[\s>].*?</pre>", re.IGNORECASE | re.DOTALL)
+# Tags are matched with bounded repetitions ({0,2000}), so no expression scans far from where it
+# starts: the passes stay linear in the post's length whatever its markup.
+P_BEFORE_BLOCK = re.compile(rf"<p>[ \t\n]{{0,200}}(</?(?:{BLOCKS})[\s/>][^<>]{{0,2000}}>|</?(?:{BLOCKS})>)", re.IGNORECASE)
+P_AFTER_BLOCK = re.compile(rf"(</?(?:{BLOCKS})(?:[\s/][^<>]{{0,2000}})?>)[ \t\n]{{0,200}}</p>", re.IGNORECASE)
+PRE_OPEN = re.compile(r"<pre[\s>]", re.IGNORECASE)
+PRE_CLOSE = re.compile(r"</pre>", re.IGNORECASE)
 BLANK_LINES = re.compile(r"\n[ \t]*(?=\n)(?:\n[ \t]*(?=\n))*\n")
-BR_AFTER_BLOCK = re.compile(rf"(</?(?:{BLOCKS})(?:[\s/][^>]*)?>)<br />", re.IGNORECASE)
+BR_AFTER_BLOCK = re.compile(rf"(</?(?:{BLOCKS})(?:[\s/][^<>]{{0,2000}})?>)<br />", re.IGNORECASE)
 BR_BEFORE_BLOCK = re.compile(r"<br />(\n</?(?:p|li|div|dl|dd|dt|th|pre|td|ul|ol|figure|figcaption|blockquote|h[1-6])[\s/>])", re.IGNORECASE)
 
 
@@ -49,12 +54,15 @@ def wpautop(text: str) -> str:
     """Paragraphs from blank lines and line breaks from single newlines, as WordPress shows a
     classic-editor post (a port of the steps of WordPress's wpautop() that shape content)."""
     kept: list[str] = []
-
-    def keep(match: re.Match) -> str:
-        kept.append(match.group(0))
-        return f"<pre>PPBLOGPRE{len(kept) - 1}</pre>"
-
-    text = PRE.sub(keep, text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    parts, position = [], 0
+    # Preformatted text keeps its blank lines: set aside, found by forward scans only.
+    while (found := PRE_OPEN.search(text, position)) and (closing := PRE_CLOSE.search(text, found.end())):
+        parts.append(text[position: found.start()])
+        kept.append(text[found.start(): closing.end()])
+        parts.append(f"<pre>PPBLOGPRE{len(kept) - 1}</pre>")
+        position = closing.end()
+    text = "".join(parts) + text[position:]
     text = OPEN_BLOCK.sub(r"\n\n\1", text)
     text = CLOSE_BLOCK.sub(r"\1\n\n", text)
     chunks = [chunk.strip() for chunk in BLANK_LINES.split(text)]
@@ -71,7 +79,8 @@ def wpautop(text: str) -> str:
 
 # --- shortcodes ----------------------------------------------------------------------------
 
-SHORTCODE_OPEN = re.compile(r"\[([a-zA-Z][a-zA-Z0-9_-]*)((?:\s[^\]]*)?)\]")
+SHORTCODE_OPEN = re.compile(r"\[([a-zA-Z][a-zA-Z0-9_-]{0,100})((?:\s[^\[\]]{0,2000})?)\]")
+SHORTCODE_CLOSE = re.compile(r"\[/([a-zA-Z][a-zA-Z0-9_-]{0,100})\]")
 ATTRIBUTE = re.compile(r"""([a-zA-Z_][\w-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))""")
 # Shortcodes whose name alone shows they are shortcodes (text like "[sic]" is not one).
 KNOWN_SHORTCODES = {
@@ -115,6 +124,11 @@ def expand_shortcodes(text: str, source: Source, notes: list[str]) -> str:
     """Turn the shortcodes the book can show into HTML, and the others into their text."""
     out: list[str] = []
     position = 0
+    # Where each shortcode's closing tags are, found in one pass: looking each one up is then
+    # a bisection, never a scan to the end of the text.
+    closings: dict[str, list[int]] = {}
+    for found in SHORTCODE_CLOSE.finditer(text):
+        closings.setdefault(found.group(1), []).append(found.start())
     while True:
         match = SHORTCODE_OPEN.search(text, position)
         if match is None:
@@ -127,7 +141,9 @@ def expand_shortcodes(text: str, source: Source, notes: list[str]) -> str:
             position = match.end() + 1
             continue
         closing = f"[/{match.group(1)}]"
-        end = text.find(closing, match.end())
+        places = closings.get(match.group(1), [])
+        index = bisect.bisect_left(places, match.end())
+        end = places[index] if index < len(places) else -1
         is_shortcode = name in KNOWN_SHORTCODES or "=" in attrs or end != -1
         if not is_shortcode:
             out.append(text[position: match.end()])
@@ -236,6 +252,12 @@ class Prepared:
         return len(self.fragments) - 1
 
 
+def removed(element: Tag) -> bool:
+    """Whether an element left the tree. Not bs4's ``decomposed``: on a live element that property
+    searches the whole subtree for a child named '_decomposed', which made nested markup quadratic."""
+    return vars(element).get("_decomposed", False) or element.parent is None
+
+
 def describe(tag: Tag) -> str:
     return f"<{tag.name}>"
 
@@ -243,7 +265,7 @@ def describe(tag: Tag) -> str:
 def apply_policy(soup: BeautifulSoup, prepared: Prepared, source: Source) -> None:
     """What docs/bad-input.md refuses never reaches the Markdown; each removal is a note."""
     for element in list(soup.find_all(True)):
-        if element.decomposed:
+        if removed(element):
             continue
         name = element.name.lower()
         if name in REMOVED:
@@ -365,15 +387,24 @@ def clean_images(soup: BeautifulSoup, prepared: Prepared, source: Source) -> Non
         local = local_image(url, source, prepared)
         if local is None:
             image.replace_with(image_as_link(soup, image, url))
-        else:
-            image.attrs = {"src": local, "alt": " ".join((image.get("alt") or "").split())}
+            continue
+        alt = " ".join((image.get("alt") or "").split())
+        if not alt:  # the book refuses an image without alt text
+            holder = image.find_parent(["figure"]) or image.find_parent(class_="wp-caption")
+            caption = holder.find(["figcaption"]) or holder.find(class_="wp-caption-text") if holder else None
+            alt = " ".join(caption.get_text(" ").split()) if caption is not None else ""
+            if not alt:
+                alt = f"Image {PurePosixPath(local).name}"
+                prepared.notes.append(f"image {PurePosixPath(local).name} has no alt text: given {alt!r}; "
+                                      "describe the image in the post")
+        image.attrs = {"src": local, "alt": alt}
 
 
 def take_figures(soup: BeautifulSoup, prepared: Prepared) -> None:
     """Images with a caption become MyST figures: a token now, the directive in assemble()."""
     holders = soup.find_all("figure") + soup.select("div.wp-caption")
     for holder in holders:
-        if holder.decomposed or holder.parent is None:
+        if removed(holder):
             continue
         image = holder.find("img")
         caption = holder.find(["figcaption"]) or holder.find(class_="wp-caption-text")
@@ -422,7 +453,7 @@ def take_footnotes(soup: BeautifulSoup, prepared: Prepared, source: Source) -> N
             if anchor.get(key):
                 by_anchor.setdefault(anchor[key], anchor)
     for mark in list(soup.find_all("a", href=re.compile(r"^#."))):
-        if mark.decomposed or mark.parent is None:
+        if removed(mark):
             continue
         target = by_anchor.get(mark["href"][1:])
         mark_names = {mark.get("id"), mark.get("name")} - {None}
@@ -449,7 +480,7 @@ def simple_table(table: Tag) -> bool:
 def take_tables(soup: BeautifulSoup, prepared: Prepared) -> None:
     """Tables pandoc can write as pipe tables stay HTML; the others become list tables."""
     for table in list(soup.find_all("table")):
-        if table.decomposed or table.find_parent("table") is not None:
+        if removed(table) or table.find_parent("table") is not None:
             continue
         if simple_table(table):
             continue
@@ -516,8 +547,10 @@ def normalise_headings(soup: BeautifulSoup) -> None:
 def links_from_bare_urls(soup: BeautifulSoup, prepared: Prepared) -> None:
     """A paragraph that is only an address is WordPress's auto-embed: show it as a link."""
     for paragraph in soup.find_all(["p", "div"]):
+        if paragraph.find(True) is not None:  # only text inside (a test of its first child)
+            continue
         text = paragraph.get_text().strip()
-        if URL_ONLY.match(text) and paragraph.find("a") is None:
+        if URL_ONLY.match(text):
             link = soup.new_tag("a", href=text)
             link.string = text
             paragraph.clear()
@@ -624,12 +657,38 @@ def visible_words(text: str) -> Counter:
     return Counter(word.casefold() for word in WORD.findall(TOKENS.sub(" ", text)))
 
 
+# Elements nested deeper than this are broken markup (unclosed tags by the thousand); refusing
+# them keeps every step below, which looks at an element's ancestors or its subtree, linear.
+MAX_DEPTH = 100
+
+
+class ConversionRefused(Exception):
+    """A post that cannot be converted faithfully; the message says why and what to do."""
+
+
+def nesting_depth(soup: BeautifulSoup) -> int:
+    """The deepest nesting of elements, in one pass."""
+    deepest, stack = 0, [(soup, 0)]
+    while stack:
+        element, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in element.children if isinstance(child, Tag))
+    return deepest
+
+
 def prepare(content: str, source: Source) -> Prepared:
     prepared = Prepared(fragments=[""])
+    if CONTROL_CHARACTER.search(content):  # the book refuses a page with control characters
+        content = CONTROL_CHARACTER.sub("", content)
+        prepared.notes.append("control characters (invisible, from a pasted document) were removed from the text")
     content = expand_shortcodes(content, source, prepared.notes)
     if not source.block_editor:
         content = wpautop(content)
     soup = BeautifulSoup(content, "html.parser")
+    depth = nesting_depth(soup)
+    if depth > MAX_DEPTH:
+        raise ConversionRefused(f"its markup is nested {depth} levels deep (more than {MAX_DEPTH}; a real post has "
+                                "a few): fix the post in WordPress, or copy its text into a new post by hand")
     for comment in list(soup.find_all(string=lambda s: isinstance(s, Comment))):
         comment.extract()
     apply_policy(soup, prepared, source)
@@ -643,9 +702,15 @@ def prepare(content: str, source: Source) -> Prepared:
     take_figures(soup, prepared)
     take_tables(soup, prepared)
     normalise_headings(soup)
+    for term in soup.find_all(["dt", "dd"]):  # pandoc would join them with a hard line break
+        if term.name == "dt":
+            strong = soup.new_tag("strong")
+            strong.extend(list(term.contents))
+            term.append(strong)
+        term.name = "p"
     for dl in soup.find_all("dl"):
-        prepared.notes.append("a definition list is shown as plain lines")
-        break
+        dl.name = "div"
+        prepared.notes.append("a definition list is shown as paragraphs, each term in bold")
     prepared.fragments[0] = soup.decode()
     prepared.words = sum(
         (visible_words(BeautifulSoup(fragment, "html.parser").get_text(" ")) for fragment in prepared.fragments),
@@ -674,11 +739,13 @@ def to_markdown(fragments: list[str]) -> list[str]:
 
 # Lines MyST reads as its own syntax (directives, comments, targets, block breaks), which
 # pandoc's Markdown writes as they are: escaped so that they stay text.
-MYST_SYNTAX = re.compile(r"^(\s*)(:::|%|\+\+\+|\([^)\n]*\)=\s*$)")
+MYST_SYNTAX = re.compile(r"^(\s*)(:::|%|\+\+\+|\(.*\)=\s*$)")
 FENCE = re.compile(r"^\s*(```|~~~)")
 
 
 def neutralise(markdown: str) -> str:
+    """Lines MyST would read as its own syntax stay text, and hard line breaks (two spaces or a
+    backslash at the end of a line, which MyST writes as raw HTML) become plain line ends."""
     lines = []
     fenced = False
     for line in markdown.split("\n"):
@@ -686,6 +753,10 @@ def neutralise(markdown: str) -> str:
             fenced = not fenced
         elif not fenced:
             line = MYST_SYNTAX.sub(lambda m: m.group(1) + "\\" + m.group(2), line)
+            if line.endswith("  "):
+                line = line.rstrip(" ")
+            if (len(line) - len(line.rstrip("\\"))) % 2 == 1:
+                line = line[:-1]
         lines.append(line)
     return "\n".join(lines)
 

@@ -19,7 +19,9 @@ from urllib.parse import unquote
 from bs4 import BeautifulSoup
 
 from ..model import frontmatter as fm
+from ..model.content import empty_body_problem, source_problem
 from ..model.layout import POSTS_DIR, landing_docname
+from ..model.names import MAX_ADDRESS, MAX_NAME, page_address
 from ..model.text import format_date
 from . import convert, writer
 from .mapping import ImportMap, MapError, read_map
@@ -31,6 +33,8 @@ YEAR = fm.YEAR
 # must list them).
 DEFAULT_CATEGORY = fm.CATEGORY_OF_KIND
 PUBLISHED, SCHEDULED, DRAFT = "publish", "future", "draft"
+# The tag of a post that has none in WordPress (the book requires one).
+UNTAGGED = "untagged"
 SKIPPED_TYPES = {"page": "pages", "attachment": "attachments", "nav_menu_item": "menu items",
                  "revision": "revisions", "guest-author": "guest author profiles"}
 SKIPPED_STATUSES = {"private": "private posts", "trash": "trashed posts", "auto-draft": "automatic drafts",
@@ -179,6 +183,44 @@ def post_tags(item: Item, categories_used: set[str], notes: list[str]) -> list[s
     return tags
 
 
+class Spellings:
+    """One spelling per tag and per author across the book, as the build requires: the spelling
+    the book already uses (or the first imported) wins, and each change is a note."""
+
+    def __init__(self, posts: dict[str, dict]):
+        self.first: dict[tuple[str, str], str] = {}
+        for post in posts.values():
+            for tag in post.get("tags") or []:
+                self.first.setdefault(("tag", page_address(tag)), tag)
+            for author in post.get("authors") or []:
+                name = author["name"] if isinstance(author, dict) else author
+                self.first.setdefault(("author", page_address(name)), name)
+
+    def use(self, what: str, name: str, notes: list[str]) -> str | None:
+        address = page_address(name)
+        if not address:
+            notes.append(f"{what} {name!r} has no letters or digits, so it cannot have a page: left out")
+            return None
+        if len(name) > MAX_NAME or len(address) > MAX_ADDRESS:
+            notes.append(f"{what} {name[:40]!r}... is too long for a page name: left out")
+            return None
+        known = self.first.setdefault((what, address), name)
+        if known != name:
+            notes.append(f"{what} {name!r} is spelled {known!r} elsewhere in the book: written {known!r}")
+        return known
+
+    def names(self, what: str, entries: list, notes: list[str]) -> list:
+        """The entries (names, or mappings with a name) in the book's spelling, each once."""
+        result, seen = [], set()
+        for entry in entries:
+            name = self.use(what, entry["name"] if isinstance(entry, dict) else entry, notes)
+            if name is None or name in seen:
+                continue
+            seen.add(name)
+            result.append({**entry, "name": name} if isinstance(entry, dict) else name)
+        return result
+
+
 def plain_title(raw: str) -> str:
     return writer.clean_text(BeautifulSoup(html.unescape(raw), "html.parser").get_text())
 
@@ -222,6 +264,7 @@ class Importer:
         # Posts typed in by hand before the import: found by their original address, not imported twice.
         self.by_url = {same_address(p["original_url"]): d for d, p in self.posts.items()
                        if p.get("original_url") and not self.replaced(d)}
+        self.spellings = Spellings({d: p for d, p in self.posts.items() if not self.replaced(d)})
 
     # --- planning ------------------------------------------------------------------------
 
@@ -309,7 +352,12 @@ class Importer:
                 self.report.note(f"{existing}.md", f"is WordPress post {item.post_id} {plain_title(item.title)[:60]!r} "
                                                    "(same original address): not imported again")
                 continue
-            planned.append(self.plan_post(item, status, names, attachments))
+            try:
+                planned.append(self.plan_post(item, status, names, attachments))
+            except convert.ConversionRefused as error:
+                label = f"WordPress post {item.post_id} {plain_title(item.title)[:60]!r}"
+                self.report.refused.append(label)
+                self.report.note(label, f"not written: {error}")
         return planned
 
     def plan_post(self, item: Item, status: str, names: dict[str, str],
@@ -352,8 +400,14 @@ class Importer:
         )
         prepared = convert.prepare(item.content, source)
         notes.extend(prepared.notes)
-        authors = post_authors(item, names, self.map, prepared, notes)
-        tags = post_tags(item, used, notes)
+        authors = self.spellings.names("author", post_authors(item, names, self.map, prepared, notes), notes)
+        if not authors:
+            notes.append("no author name the book can use: author set to 'Policy & Politics'")
+            authors = ["Policy & Politics"]
+        tags = self.spellings.names("tag", post_tags(item, used, notes), notes)
+        if not tags:  # the book lists every post on at least one tag page
+            tags = [self.spellings.use("tag", UNTAGGED, notes)]
+            notes.append(f"no tags in WordPress: tagged {UNTAGGED!r}; give the post its tags")
         url = item.link if item.link.startswith(("http://", "https://")) else f"{self.site}/?p={item.post_id}"
         draft = status == DRAFT
         if status == SCHEDULED and fm.parse_date(date) <= self.options.today:
@@ -450,6 +504,7 @@ class Importer:
         kept = []
         for post in planned:
             _, problems = fm.read_page("post", post.text, folder=post.collection, categories=self.options.categories)
+            problems += [p for p in (source_problem(post.text.encode("utf-8")), empty_body_problem(post.text)) if p]
             if problems:
                 self.refuse(post, problems[0].message)
             else:

@@ -21,17 +21,14 @@ import yaml
 
 RECORD = "wordpress-import.json"
 STEM_LIMIT = 60
-# Characters YAML cannot hold as text, and controls and bidi overrides a title never needs.
-UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]")
-
-
 def digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def clean_text(value: str) -> str:
-    """One line of plain text: no control characters, no runs of spaces."""
-    return " ".join(UNPRINTABLE.sub("", value).split())
+    """One line of plain text for front matter: no control, invisible or direction-control
+    characters (the book refuses them there), no runs of spaces."""
+    return " ".join("".join(ch for ch in value if unicodedata.category(ch) not in ("Cc", "Cf")).split())
 
 
 def ascii_slug(value: str) -> str:
