@@ -9,8 +9,16 @@ extensions = [
     "myst_parser",
     "ablog",
     "sphinx_book_theme",
+    "sphinx_sitemap",
+    # Loads sphinxext-opengraph itself (social cards), quietly.
     "pp_blog",
 ]
+
+# The address the site is published at: feeds, canonical links, social cards, the sitemap and
+# citations are all made from it (see docs/citing-and-discovery.md before deploying).
+html_baseurl = "https://policyandpolitics.github.io/blog/"
+# The licence of the posts: in the footer, on every post with its reuse line, in JSON-LD and feeds.
+ppblog_licence = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
 
 # Only the book's own sources are pages: never tests/, src/, bench/ or the README.
 include_patterns = ["index.md", "docs/**", "posts/**"]
@@ -33,12 +41,11 @@ mathjax4_config = {
 }
 
 # The categories a post may name in its `category` field.
-ppblog_categories = ["Special issue blog series", "Highlights collection"]
+ppblog_categories = ["Special issue blog series", "Highlights collection", "Blog post"]
 
 # ABlog
 blog_title = "Policy & Politics blog"
 blog_path = "blog"
-blog_baseurl = "https://policyandpolitics.github.io/blog/"
 blog_feed_fulltext = True
 blog_feed_subtitle = "Posts from the blog of the journal Policy & Politics"
 blog_feed_archives = False
@@ -66,17 +73,25 @@ html_theme_options = {
     "use_fullscreen_button": False,
     "show_toc_level": 2,
 }
-# Keep the book's navigation first; ABlog's lists follow it. Our navigation replaces the
-# theme's sbt-sidebar-nav.html, which renders the whole archive into every page (navigation.py).
+# The book's navigation, bounded whatever the archive's size: it replaces the theme's
+# sbt-sidebar-nav.html, which renders the whole archive into every page (navigation.py). The
+# recent posts and the archive counts are on the front page and the archive pages, not on every
+# page, so that adding a post rewrites only the pages that show it.
 html_sidebars = {
     "**": [
         "navbar-logo.html",
         "search-button-field.html",
         "ppblog/sidebar-nav.html",
-        "ppblog/recent-posts.html",
-        "ppblog/archives.html",
     ],
 }
+
+# Social cards (sphinxext-opengraph): one image for the site, none generated per page.
+ogp_image = "_static/pp-blog-card.png"
+ogp_image_alt = "Policy & Politics: the journal's blog"
+ogp_social_cards = {"enable": False}
+# sphinx-sitemap: addresses as published, without a language or version folder.
+sitemap_url_scheme = "{link}"
+sitemap_excludes = ["search.html", "genindex.html"]
 
 # Print: `make pdf` (see docs/printing.md). The whole book is listed here; the pp_blog
 # extension adds one edition per collection declared in posts/<slug>/index.md.

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from .model import frontmatter as fm
+from .model.authors import REGISTRY_FILE, load_registry
 from .model.content import source_problem
 from .model.layout import POSTS_DIR, iter_sources, landing_path, page_kind
 from .model.problems import Problem
@@ -49,6 +50,7 @@ def check_tree(root: Path, categories: list[str]) -> list[str]:
         lines.extend(problem.format(shown) for problem in problems)
     for docname, problem in fm.validate_site(posts, collections):
         lines.append(problem.format(paths[docname]))
+    lines.extend(problem.format(REGISTRY_FILE) for problem in load_registry(root)[1])
     # What only reading the pages finds (images, links, toctrees, safety: content_checks.py,
     # safety.py), without the front matter problems already listed.
     lines.extend(line for line in read_problems(root) if line not in lines)
@@ -174,7 +176,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     if target.exists():
         print(f"{target}: already exists; choose another --slug (nothing was written)", file=sys.stderr)
         return 2
-    category = fm.CATEGORY_OF_KIND[fm.SPECIAL_ISSUE if series else fm.HIGHLIGHTS]
+    category = fm.CATEGORY_OF_KIND.get(declared.get("kind"), fm.CATEGORY_OF_KIND[fm.HIGHLIGHTS])
     lines = ["---", f"title: {yaml_string(args.title)}", f"date: {args.date}", "authors:"]
     lines += [f"  - {yaml_string(name)}" for name in args.author]
     lines += [f"tags: [{', '.join(yaml_string(t) for t in args.tag)}]", f"category: {category}",
@@ -186,6 +188,26 @@ def cmd_new(args: argparse.Namespace) -> int:
     target.write_text("\n".join(lines), encoding="utf-8")
     print(f"wrote {target}")
     return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Import a WordPress export; the work is done by pure code (pp_blog.wordpress)."""
+    from .wordpress.importer import ImportFailure, Options, run_import
+
+    root = Path(args.root)
+    options = Options(export=args.export, root=root, categories=read_categories(root), media=args.media,
+                      map=args.map, dry_run=args.dry_run, force=args.force)
+    try:
+        report = run_import(options)
+    except ImportFailure as error:
+        print(f"{error}", file=sys.stderr)
+        print("nothing was written", file=sys.stderr)
+        return 2
+    for line in report.lines:
+        print(line)
+    for line in report.summary():
+        print(line)
+    return 1 if report.refused else 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -206,6 +228,14 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--position", type=int, help="the blog number in a series (default: the next one)")
     new.add_argument("--original-url", default="https://policyandpoliticsblog.com/")
     new.add_argument("--slug", help="the file name without .md (default: from the title)")
+    importing = sub.add_parser("import", help="import posts from another blog (see docs/importing.md)")
+    sources = importing.add_subparsers(dest="source", required=True)
+    wordpress = sources.add_parser("wordpress", help="import a WordPress export file (Tools > Export)")
+    wordpress.add_argument("export", type=Path, help="the export file (WXR), e.g. blog.WordPress.2021-08-01.xml")
+    wordpress.add_argument("--media", type=Path, help="a local copy of the blog's wp-content/uploads folder")
+    wordpress.add_argument("--map", type=Path, help="the map file: which posts go into which collection")
+    wordpress.add_argument("--dry-run", action="store_true", help="report what would be written; write nothing")
+    wordpress.add_argument("--force", action="store_true", help="overwrite posts edited here since their import")
     args, extra = parser.parse_known_args(argv)
     if args.command == "build":
         return cmd_build(args, extra)
@@ -213,6 +243,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
     if args.command == "new":
         return cmd_new(args)
+    if args.command == "import":
+        return cmd_import(args)
     return cmd_check(args)
 
 

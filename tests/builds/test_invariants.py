@@ -22,6 +22,7 @@ from bs4 import BeautifulSoup
 
 from pp_blog.model import frontmatter as fm
 from pp_blog.synthetic import generate
+from citation_checks import posts_of, problems_of, sitemap_of
 from conftest import REPO
 
 POSTS = 300
@@ -180,3 +181,12 @@ def test_every_post_is_in_the_printed_book(archive, tmp_path):
         ["pdftotext", str(latex / f"{BOOK_PDF}.pdf"), "-"], capture_output=True, text=True, check=True,
     ).stdout)
     assert missing(archive.posts, lambda post: squeezed(post.title) in text) == []
+
+
+def test_no_post_lacks_citation_metadata(archive):
+    """Highwire tags, JSON-LD, social card, 'Cite this post', BibTeX, RIS, sitemap (citation_checks.py)."""
+    sitemap = sitemap_of(archive.html)
+    found = {post.docname: problems_of(post, archive.html, sitemap, with_extruct=False)
+             for post in posts_of(archive.source)}
+    assert len(found) == POSTS
+    assert {docname: problems for docname, problems in found.items() if problems} == {}

@@ -1,5 +1,5 @@
-"""The package as it would be published: a wheel built with ``python -m build`` holds every
-template and the LaTeX style, passes check-wheel-contents, and, installed into a fresh virtual
+"""The package as it would be published: a wheel built with ``python -m build`` (from its sdist)
+holds every template and the LaTeX style, passes check-wheel-contents, and, installed into a fresh virtual
 environment from the pinned versions, builds a test root."""
 
 from __future__ import annotations
@@ -21,7 +21,9 @@ PACKAGE = REPO / "src" / "pp_blog"
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
     outdir = tmp_path_factory.mktemp("dist")
-    result = subprocess.run([sys.executable, "-m", "build", "--wheel", "--outdir", str(outdir), str(REPO)],
+    # The source distribution first, and the wheel from it (build's default), so that nothing is
+    # written into the work tree and the wheel holds only what the sdist carries.
+    result = subprocess.run([sys.executable, "-m", "build", "--outdir", str(outdir), str(REPO)],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     [built] = outdir.glob("pp_blog-*.whl")

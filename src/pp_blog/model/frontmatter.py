@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from .citation import DOI_PATTERN, doi_problem
 from .layout import post_slug
 from .names import collection_folder_problem, name_problems, site_name_problems, text_problems
 from .problems import Problem
@@ -166,7 +167,7 @@ POST_SCHEMA: dict[str, Any] = {
         "collection": {"type": "string", "minLength": 1},
         "position": {"type": "integer", "minimum": 1},
         "original_url": {"type": "string", "pattern": r"^https?://"},
-        "doi": {"type": "string", "pattern": r"^10\.\d{4,}/\S+$"},
+        "doi": {"type": "string", "pattern": DOI_PATTERN.pattern},
         "draft": {"type": "boolean"},
     },
 }
@@ -223,6 +224,8 @@ def _schema_problems(schema: dict, front: FrontMatter, kind: str) -> list[Proble
             for name in sorted(set(front.data) - set(schema["properties"])):
                 hint = MISPLACED_KEYS.get(name, "remove it or check its spelling (see docs/front-matter.md)")
                 problems.append(Problem(f"unknown field '{name}': {hint}", front.line_of(name), name))
+        elif top == "doi" and error.validator == "pattern":
+            problems.append(Problem(f"field 'doi': {doi_problem(error.instance)}", front.line_of(top), top))
         else:
             where = ".".join(str(p) for p in error.path) or "front matter"
             value = error.instance if not isinstance(error.instance, (dict, list)) else None
@@ -338,8 +341,11 @@ def read_page(kind: str, text: str, *, folder: str, categories: list[str] | None
 
 SPECIAL_ISSUE = "special-issue"
 HIGHLIGHTS = "highlights"
-# The category a new post of each kind of collection gets (`ppblog new`, synthetic archives).
-CATEGORY_OF_KIND = {SPECIAL_ISSUE: "Special issue blog series", HIGHLIGHTS: "Highlights collection"}
+# The blog's ordinary posts, in no series or highlights collection: one collection per year.
+YEAR = "year"
+KINDS = [SPECIAL_ISSUE, HIGHLIGHTS, YEAR]
+# The category a new post of each kind of collection gets (`ppblog new`, synthetic archives, imports).
+CATEGORY_OF_KIND = {SPECIAL_ISSUE: "Special issue blog series", HIGHLIGHTS: "Highlights collection", YEAR: "Blog post"}
 
 ARTICLE = {
     "type": "object",
@@ -349,7 +355,7 @@ ARTICLE = {
         "title": {"type": "string", "minLength": 1},
         "authors": {"type": "array", "minItems": 1, "items": AUTHOR_NAME},
         "citation": {"type": "string", "minLength": 1},
-        "doi": {"type": "string", "pattern": r"^10\.\d{4,}/\S+$"},
+        "doi": {"type": "string", "pattern": DOI_PATTERN.pattern},
     },
 }
 
@@ -363,7 +369,7 @@ COLLECTION_SCHEMA: dict[str, Any] = {
             "type": "object",
             "required": ["kind", "slug"],
             "properties": {
-                "kind": {"enum": [SPECIAL_ISSUE, HIGHLIGHTS]},
+                "kind": {"enum": KINDS},
                 "slug": {"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$"},
                 "short_title": {"type": "string", "minLength": 1},
             },
@@ -381,7 +387,7 @@ COLLECTION_SCHEMA: dict[str, Any] = {
                         "year": {"type": "integer", "minimum": 1900},
                         "guest_editors": {"type": "array", "minItems": 1, "items": AUTHOR_NAME},
                         "planned_posts": {"type": "integer", "minimum": 1},
-                        "doi": {"type": "string", "pattern": r"^10\.\d{4,}/\S+$"},
+                        "doi": {"type": "string", "pattern": DOI_PATTERN.pattern},
                     },
                     "required": ["series_name", "journal", "volume", "issue", "month", "year",
                                  "guest_editors", "planned_posts"],
@@ -401,6 +407,16 @@ COLLECTION_SCHEMA: dict[str, Any] = {
                     "required": ["journal", "period_start", "period_end", "theme"],
                     "additionalProperties": False,
                 },
+                {
+                    "properties": {
+                        "kind": {"const": YEAR},
+                        "slug": True,
+                        "short_title": True,
+                        "year": {"type": "integer", "minimum": 1900},
+                    },
+                    "required": ["year"],
+                    "additionalProperties": False,
+                },
             ],
         },
     },
@@ -416,9 +432,14 @@ def validate_collection(front: FrontMatter, *, folder: str) -> list[Problem]:
         if error.validator == "oneOf" and isinstance(error.instance, dict):
             kind = error.instance.get("kind")
             # Report the branch that matches the declared kind: its errors are the useful ones.
-            branch = 0 if kind == SPECIAL_ISSUE else 1
+            branch = KINDS.index(kind) if kind in KINDS else 1
             for sub in error.context or []:
-                if sub.relative_schema_path and sub.relative_schema_path[0] == branch:
+                if not (sub.relative_schema_path and sub.relative_schema_path[0] == branch):
+                    continue
+                if sub.validator == "pattern" and sub.path and sub.path[-1] == "doi":
+                    where = ".".join(str(p) for p in sub.path)
+                    problems.append(Problem(f"collection declaration: {where}: {doi_problem(sub.instance)}", line))
+                else:
                     problems.append(Problem(f"collection declaration: {sub.message}; see docs/front-matter.md", line))
         else:
             where = ".".join(str(p) for p in error.path) or "front matter"

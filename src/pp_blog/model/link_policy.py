@@ -1,14 +1,21 @@
 """What links, head tags and published files a page may have: pure checks, no Sphinx import.
 
-The Sphinx side (``safety.py``, ``safety_links.py``) applies them to the parsed page. Every
+The Sphinx side (``safety.py``, ``safety_links.py``) applies them to the parsed page, and the
+WordPress importer (``wordpress/convert.py``) before a post is written. Every
 function here runs in time linear in its input.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import PurePosixPath
 
 from .problems import Problem
+
+# Addresses no link or image may have, whatever route its markup took.
+UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:")
+# Browsers ignore ASCII whitespace and control characters inside a scheme ("java\tscript:").
+IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20\x7f]+")
 
 # Schemes markdown-it refuses in a link (its validateLink): it then publishes the Markdown as
 # literal text and says nothing.
@@ -27,6 +34,15 @@ IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp"})
 # The only <meta> names a page may set: descriptions for search engines. http-equiv
 # (refresh, set-cookie, content-security-policy) and every other attribute are refused.
 META_NAMES = frozenset({"description", "keywords"})
+
+
+def unsafe_scheme(uri: str) -> str | None:
+    """The refused scheme a link or image address uses ('javascript:', ...), or None."""
+    squeezed = IGNORED_IN_SCHEME.sub("", uri).lower()
+    for scheme in UNSAFE_SCHEMES:
+        if squeezed.startswith(scheme):
+            return scheme
+    return None
 
 
 def refused_markdown_links(text: str) -> list[str]:

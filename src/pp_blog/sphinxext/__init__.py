@@ -14,8 +14,8 @@ from ..compat import ablog as ablog_compat
 from ..compat import sphinx as sphinx_compat
 from ..compat import escaping
 from ..compat import theme as theme_compat
-from . import (checks, collection_pages, config, content_checks, feeds, head_and_links, latex, left_out, navigation,
-               page_addresses, published, reading, rebuild, safety, tree)
+from . import (checks, collection_pages, config, content_checks, discovery, feeds, head_and_links, latex, left_out,
+               navigation, page_addresses, published, reading, rebuild, safety, tree)
 from .domain import PostsDomain
 
 def add_templates_path(app: Sphinx, config) -> None:
@@ -28,6 +28,7 @@ def add_templates_path(app: Sphinx, config) -> None:
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("myst_parser")
     app.setup_extension("ablog")
+    app.setup_extension("sphinxext.opengraph")  # social cards (discovery.py)
     config.register(app)
     app.add_domain(PostsDomain)
 
@@ -56,13 +57,13 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-updated", ablog_compat.register_posts_once_read)
     app.connect("write-started", rebuild.open_html_cache)
     app.connect("html-page-context", ablog_compat.add_archive_entries)
-    app.connect("html-page-context", ablog_compat.add_shared_sidebars)
     app.connect("build-finished", rebuild.save_state)
     app.connect("build-finished", ablog_compat.restore_patches)
     app.connect("build-finished", ablog_compat.reset_blog_state)
 
     # The left navigation, bounded per page (navigation.py), and what each rebuild rewrites.
     app.connect("env-get-updated", rebuild.pages_to_write)
+    app.connect("doctree-read", rebuild.note_postlists)
     app.connect("write-started", navigation.prepare_nav)
     app.connect("html-page-context", navigation.add_nav_to_context)
     # Around the theme's own handler (registered with the theme, after every extension's).
@@ -108,6 +109,21 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("build-finished", published.remove_unreferenced_files)
     app.connect("build-finished", page_addresses.write_redirects)
     app.connect("build-finished", left_out.save_left_out)
+
+    # Citing and discovery (discovery.py, model/citation.py, model/authors.py): the site's
+    # address, author records, head tags, "Cite this post", downloads, sitemap.
+    # Filled from authors.yaml, so that a changed registry counts as a changed configuration.
+    app.add_config_value("ppblog_author_records", {}, "env", types=[dict])
+    app.connect("config-inited", discovery.derive_site_settings, priority=400)
+    app.connect("doctree-read", discovery.add_citation_placeholder, priority=610)
+    app.add_post_transform(discovery.CiteThisPost)
+    # Before sphinxext-opengraph's handler (500), which reads the per-page settings it adds.
+    app.connect("html-page-context", discovery.add_head_tags, priority=400)
+    app.connect("env-get-outdated", discovery.remove_downloads_of_removed_docs)
+    app.add_js_file("pp-cite.js", loading_method="defer")
+    # Before sphinx-sitemap writes the sitemap (500).
+    app.connect("build-finished", discovery.complete_sitemap, priority=400)
+    app.connect("build-finished", discovery.write_robots)
 
     # Print (latex.py): one PDF per collection besides the whole book.
     app.add_post_transform(latex.GatherEdition)

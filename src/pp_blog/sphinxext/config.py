@@ -43,6 +43,22 @@ def _optional_date(value: Any) -> dt.date | None | object:
     return (parse_date(value) if isinstance(value, str) else None) or INVALID
 
 
+def _licence(value: Any) -> dict[str, str] | object:
+    if value in ({}, None):
+        return {}
+    if (isinstance(value, dict) and set(value) == {"name", "url"}
+            and all(isinstance(item, str) and item.strip() for item in value.values())
+            and value["url"].startswith(("https://", "http://"))):
+        return dict(value)
+    return INVALID
+
+
+def _optional_address(value: Any) -> str | object:
+    if value == "" or (isinstance(value, str) and value.startswith(("https://", "http://")) and " " not in value):
+        return value
+    return INVALID
+
+
 @dataclass(frozen=True)
 class Setting:
     name: str
@@ -64,6 +80,14 @@ SETTINGS = (
     # The date printed on the PDF editions, never the day of the build.
     Setting("ppblog_edition_date", "", "", _optional_date,
             "set the date printed on the PDF editions as 'YYYY-MM-DD', e.g. ppblog_edition_date = '2021-08-01'"),
+    # The licence of the posts (docs/citing-and-discovery.md); empty: none is published.
+    Setting("ppblog_licence", {}, "html", _licence,
+            "name the licence and its address, e.g. ppblog_licence = {'name': 'CC BY 4.0', "
+            "'url': 'https://creativecommons.org/licenses/by/4.0/'}, or leave it out"),
+    # Where the PDF editions are published (each post's citation_pdf_url); empty: they are not.
+    Setting("ppblog_editions_url", "", "html", _optional_address,
+            "give the address the PDF editions are published at, e.g. ppblog_editions_url = "
+            "'https://example.org/pdf/', or leave it out"),
 )
 
 
@@ -76,6 +100,8 @@ class Settings:
     # ``None``: today (see :attr:`build_date`).
     fixed_build_date: dt.date | None = None
     edition_date: dt.date | None = None
+    licence: dict[str, str] = field(default_factory=dict)
+    editions_url: str = ""
 
     @property
     def build_date(self) -> dt.date:
@@ -94,28 +120,45 @@ def problem_line(app, name: str, value: Any, fix: str, what: str = "is not valid
     return f"{Path(app.confdir, 'conf.py')}: {name} = {value!r} {what}: {fix}"
 
 
-def validate(app, config) -> None:
-    """``config-inited``: check every setting; a bad one is reported and its default used."""
+def parsed_settings(config, report=None) -> Settings:
+    """The typed settings of a configuration; each bad value is given to ``report(setting, value)``
+    and replaced by its default."""
     parsed: dict[str, Any] = {}
     for setting in SETTINGS:
-        value = getattr(config, setting.name)
+        value = getattr(config, setting.name, setting.default)
         result = setting.parse(value)
         if result is INVALID:
-            what = "is not a date" if setting.parse is _optional_date else "is not valid"
-            logger.warning(problem_line(app, setting.name, value, setting.fix, what), type="ppblog", subtype="config")
+            if report is not None:
+                report(setting, value)
             result = setting.parse(setting.default)
         parsed[setting.name] = result
-    _SETTINGS[config] = Settings(
+    return Settings(
         categories=parsed["ppblog_categories"],
         show_drafts=parsed["ppblog_show_drafts"],
         fixed_build_date=parsed["ppblog_build_date"],
         edition_date=parsed["ppblog_edition_date"],
+        licence=parsed["ppblog_licence"],
+        editions_url=parsed["ppblog_editions_url"],
     )
 
 
+def validate(app, config) -> None:
+    """``config-inited``: check every setting; a bad one is reported and its default used."""
+
+    def report(setting: Setting, value: Any) -> None:
+        what = "is not a date" if setting.parse is _optional_date else "is not valid"
+        logger.warning(problem_line(app, setting.name, value, setting.fix, what), type="ppblog", subtype="config")
+
+    _SETTINGS[config] = parsed_settings(config, report)
+
+
 def settings(config) -> Settings:
-    """The validated settings of a configuration (defaults before it is validated)."""
-    return _SETTINGS.get(config) or Settings()
+    """The validated settings of a configuration (read on the spot, without reporting, from one
+    that was not validated, such as a test's)."""
+    try:
+        return _SETTINGS[config]
+    except (KeyError, TypeError):
+        return parsed_settings(config)
 
 
 def edition_date_fix() -> str:

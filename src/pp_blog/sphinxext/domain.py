@@ -23,9 +23,10 @@ class PostsDomain(Domain):
     initial_data: dict[str, Any] = {
         "posts": {},  # docname -> plain dict of the post's front matter (see pp_blog.model.frontmatter.post_record)
         "collections": {},  # docname of a landing page -> plain dict of its declaration
+        "postlists": {},  # docname of a page with ABlog's list of posts -> True
     }
     # Bump when the shape of the stored data changes, so old pickles are discarded.
-    data_version = 1
+    data_version = 2
 
     def __init__(self, env) -> None:
         super().__init__(env)
@@ -48,15 +49,23 @@ class PostsDomain(Domain):
     def add_collection(self, docname: str, record: dict[str, Any]) -> None:
         self.collections[docname] = record
 
+    @property
+    def postlists(self) -> dict[str, bool]:
+        return self.data.setdefault("postlists", {})
+
+    def add_postlist(self, docname: str) -> None:
+        self.postlists[docname] = True
+
     def clear_doc(self, docname: str) -> None:
         self.posts.pop(docname, None)
         self.collections.pop(docname, None)
+        self.postlists.pop(docname, None)
         self._series = None
 
     def merge_domaindata(self, docnames: set[str], otherdata: dict[str, Any]) -> None:
         self._series = None
-        for key in ("posts", "collections"):
-            for docname, record in otherdata[key].items():
+        for key in ("posts", "collections", "postlists"):
+            for docname, record in otherdata.get(key, {}).items():
                 if docname in docnames:
                     self.data[key][docname] = record
 

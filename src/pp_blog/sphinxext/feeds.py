@@ -15,7 +15,10 @@ from typing import Any, Iterator
 from feedgen.feed import FeedGenerator
 
 from ..model import frontmatter as fm
+from ..model.authors import person
+from ..model.citation import orcid_url
 from ..model.layout import SITE_FEED, collection_feed_path
+from .config import settings
 from .domain import PostsDomain
 from .rebuild import build_of, write_if_changed
 
@@ -27,9 +30,11 @@ def _timestamp(iso: str) -> dt.datetime:
 
 def render_feed(
     *, title: str, subtitle: str, feed_url: str, site_url: str, posts: list[tuple[str, dict[str, Any]]],
-    page_url,
+    page_url, rights: str = "", author_uris: dict[str, str] | None = None,
 ) -> bytes:
-    """The Atom XML for ``posts`` (docname, record pairs), newest first."""
+    """The Atom XML for ``posts`` (docname, record pairs), newest first; ``rights`` is the
+    licence, ``author_uris`` an author's ORCID address by name."""
+    author_uris = author_uris or {}
     feed = FeedGenerator()
     feed.id(feed_url)
     feed.title(title)
@@ -37,6 +42,8 @@ def render_feed(
     feed.link(href=site_url, rel="alternate")
     feed.link(href=feed_url, rel="self")
     feed.language("en")
+    if rights:
+        feed.rights(rights)
     newest = sorted(posts, key=lambda item: (item[1]["date"], item[0]), reverse=True)
     feed.updated(_timestamp(newest[0][1]["date"]) if newest else dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc))
     for docname, post in newest:
@@ -45,13 +52,16 @@ def render_feed(
         entry.id(url)
         entry.title(post["title"])
         entry.link(href=url)
-        entry.author([{"name": author["name"]} for author in post["authors"]])
+        entry.author([{"name": author["name"], **({"uri": author_uris[author["name"]]} if author["name"] in author_uris else {})}
+                      for author in post["authors"]])
         entry.published(_timestamp(post["date"]))
         entry.updated(_timestamp(post["date"]))
         for tag in post["tags"]:
             entry.category(term=tag, label=tag)
         if post.get("excerpt"):
             entry.summary(post["excerpt"])
+        if rights:
+            entry.rights(rights)
     return feed.atom_str(pretty=True)
 
 
@@ -66,8 +76,15 @@ def write_feeds(app) -> Iterator:
     def page_url(docname: str) -> str:
         return base + builder.get_target_uri(docname)
 
+    licence = settings(app.config).licence
+    rights = f"{licence['name']}: {licence['url']}" if licence else ""
+    orcids = {a["name"]: orcid_url(p.orcid) for _, post in domain.posts.items() for a in post["authors"]
+              if (p := person(a, app.config.ppblog_author_records)).orcid}
+
     def inputs(posts: list[tuple[str, dict[str, Any]]], **feed: str) -> dict[str, Any]:
-        return {"feed": {**feed, "posts": posts}, "urls": {d: page_url(d) for d, _ in posts}}
+        uris = {a["name"]: orcids[a["name"]] for _, post in posts for a in post["authors"] if a["name"] in orcids}
+        return {"feed": {**feed, "posts": posts, "rights": rights, "author_uris": uris},
+                "urls": {d: page_url(d) for d, _ in posts}}
 
     outdir = Path(builder.outdir)
     build = build_of(app.config)

@@ -37,22 +37,10 @@ from sphinx.directives.patches import CSVTable
 from ..model.layout import POSTS_DIR, is_contributed
 from ..model.problems import Problem
 from ..model.html_comments import only_html_comments
-from ..model.link_policy import file_type_problem
+from ..model.link_policy import file_type_problem, unsafe_scheme
 from .messages import node_location, warn
 
-UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:")
-# Browsers ignore ASCII whitespace and control characters inside a scheme ("java\tscript:").
-IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20\x7f]+")
 FILE_DIRECTIVES = ("include", "literalinclude")
-
-
-def unsafe_scheme(uri: str) -> str | None:
-    """The refused scheme a link or image address uses ('javascript:', ...), or None."""
-    squeezed = IGNORED_IN_SCHEME.sub("", uri).lower()
-    for scheme in UNSAFE_SCHEMES:
-        if squeezed.startswith(scheme):
-            return scheme
-    return None
 
 
 def allowed_root(srcdir: Path, docname: str) -> Path:
