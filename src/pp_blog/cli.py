@@ -223,7 +223,7 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("collection", help="the collection's folder name under posts/")
     new.add_argument("--title", required=True)
     new.add_argument("--author", action="append", required=True, help="once per author, in byline order")
-    new.add_argument("--tag", action="append", default=[])
+    new.add_argument("--tag", action="append", required=True, help="once per tag; a post has at least one")
     new.add_argument("--date", default=dt.date.today().isoformat(), help="YYYY-MM-DD (default: today)")
     new.add_argument("--position", type=int, help="the blog number in a series (default: the next one)")
     new.add_argument("--original-url", default="https://policyandpoliticsblog.com/")

@@ -80,7 +80,7 @@ def test_new_writes_a_valid_draft_with_the_next_position_and_never_overwrites(pr
 
 
 def test_new_refuses_an_unknown_collection(project):
-    result = ppblog("new", "nope", "--title", "T", "--author", "A", cwd=project)
+    result = ppblog("new", "nope", "--title", "T", "--author", "A", "--tag", "t", cwd=project)
     assert result.returncode == 2
     assert result.stderr.strip() == (
         "posts/nope/index.md: no such collection: choose one of co-creation-special-issue, highlights-2021-policy-diffusion")

@@ -75,3 +75,15 @@ def test_a_retracted_post_leaves_nothing_published(tmp_path, retract, failed_bui
     for path in out.rglob("*"):
         if path.is_file() and path.suffix in (".html", ".xml", ".js"):
             assert RETRACTED_TITLE not in path.read_text(encoding="utf-8"), path
+
+
+def test_source_copies_go_when_sources_stop_being_published(tmp_path):
+    project = make_project(tmp_path / "project")
+    out, doctrees = project / "_build/html", project / "_build/doctrees"
+    with_sources = subprocess.run(
+        [sys.executable, "-m", "pp_blog.cli", "--root", str(project), "build", "--out", str(out),
+         "--doctrees", str(doctrees), "-D", "html_copy_source=1"], capture_output=True, text=True, timeout=600)
+    assert with_sources.returncode == 0, with_sources.stderr
+    assert files(out / "_sources")
+    assert ppblog_build(project, out, doctrees).returncode == 0
+    assert not files(out / "_sources")

@@ -17,7 +17,7 @@ from pp_blog.model import frontmatter as fm
 from pp_blog.model.content import empty_body_problem, source_problem
 from pp_blog.model.html_comments import only_html_comments, strip_html_comments
 from pp_blog.model.link_policy import refused_markdown_links
-from pp_blog.sphinxext.safety import unsafe_scheme
+from pp_blog.model.link_policy import unsafe_scheme
 
 SIZES = (500, 1000, 2000, 4000, 8000)
 # Linear work grows like the input, plus a constant; quadratic work would grow 256-fold here.

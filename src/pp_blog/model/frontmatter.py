@@ -281,8 +281,10 @@ def validate_post(front: FrontMatter, *, categories: list[str] | None = None) ->
             )
         )
     # Tags and authors, their pages and spellings; hidden characters and blank titles: names.py.
-    problems.extend(text_problems(front))
-    problems.extend(name_problems(front))
+    hidden = text_problems(front)
+    problems.extend(hidden)
+    # A name with a hidden character is told once, for that character.
+    problems.extend(p for p in name_problems(front) if p.field not in {h.field for h in hidden})
     category = data.get("category")
     if categories is not None and isinstance(category, str) and category not in categories:
         known = ", ".join(repr(c) for c in categories)
@@ -482,7 +484,9 @@ def validate_site(
         slug = post["collection"]
         collection = by_slug.get(slug)
         folder = PurePosixPath(docname).parts[1] if len(PurePosixPath(docname).parts) == 3 else slug
-        if collection is None:
+        if collection is None and slug == folder:
+            pass  # the folder's landing page is invalid, and reported: its posts are not told again
+        elif collection is None:
             known = ", ".join(sorted(by_slug)) or "none declared"
             problems.append((docname, Problem(
                 f"unknown collection {slug!r}: use the folder name of a collection (known: {known})",

@@ -1,6 +1,6 @@
 """What links, head tags and published files a page may have: pure checks, no Sphinx import.
 
-The Sphinx side (``safety.py``, ``safety_links.py``) applies them to the parsed page, and the
+The Sphinx side (``safety.py``, ``head_and_links.py``) applies them to the parsed page, and the
 WordPress importer (``wordpress/convert.py``) before a post is written. Every
 function here runs in time linear in its input.
 """

@@ -29,7 +29,8 @@ MAX_NAME = 100
 
 
 def _visible(text: str) -> str:
-    return "".join(ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cf"))
+    """Invisible and control characters dropped; tabs and line breaks are spaces."""
+    return "".join(" " if ch.isspace() else ch for ch in text if ch.isspace() or unicodedata.category(ch) not in ("Cc", "Cf"))
 
 
 def page_address(name: str) -> str:

@@ -18,8 +18,8 @@ from docutils.parsers.rst.directives.misc import Meta
 from sphinx import addnodes
 
 from ..model import link_policy
+from ..model.link_policy import unsafe_scheme
 from .messages import node_location, warn
-from .safety import unsafe_scheme
 
 # Text inside these is code or markup, not prose that markdown-it gave up on.
 NOT_PROSE = (nodes.FixedTextElement, nodes.literal, nodes.raw, nodes.comment, nodes.math)

@@ -20,7 +20,16 @@ def warn(location: Any, problem: Problem, subtype: str | None = None) -> None:
 
 
 def node_location(docname: str, node: nodes.Node) -> tuple[str, int | None]:
-    """The page and line of a node, from its nearest ancestor with a line (MyST images have none)."""
+    """The page and line of a node, from its nearest ancestor with a line (MyST images have none).
+
+    Inside a title (a one-line element), the title's own line: MyST gives the inline nodes of an
+    admonition's title the line after it.
+    """
+    title = node
+    while title is not None and not isinstance(title, nodes.title):
+        title = title.parent
+    if title is not None and title.line:
+        return docname, title.line
     while node is not None and not node.line:
         node = node.parent
     return docname, node.line if node is not None else None
