@@ -25,12 +25,23 @@ include_patterns = ["index.md", "docs/**", "posts/**"]
 source_suffix = {".md": "markdown"}
 root_doc = "index"
 html_static_path = ["_static"]
+# Sources are not published: they carry comments meant for editors (docs/security.md).
+html_copy_source = False
 
 myst_enable_extensions = ["colon_fence", "deflist", "smartquotes"]
 myst_heading_anchors = 3
 
+# Math in posts is typeset by MathJax (Sphinx 9 loads MathJax 4) in its safe mode: the html
+# package (\href, \class, \cssId, \style) removed and never autoloaded, \require (which could
+# load it back) removed, and ui/safe filtering what remains (docs/security.md).
+mathjax4_config = {
+    "loader": {"load": ["ui/safe"]},
+    "options": {"safeOptions": {"allow": {"URLs": "none", "classes": "safe", "cssIDs": "none", "styles": "none"}}},
+    "tex": {"packages": {"[-]": ["html", "require"]}, "autoload": {"html": [], "require": []}},
+}
+
 # The categories a post may name in its `category` field.
-ppblog_categories = ["Special issue blog series", "Highlights collection"]
+ppblog_categories = ["Special issue blog series", "Highlights collection", "Blog post"]
 
 # ABlog
 blog_title = "Policy & Politics blog"

@@ -118,14 +118,15 @@ CASES = [
     Case(
         "an SVG image",
         "![A diagram](diagram.svg)",
-        [(0, "image 'diagram.svg' is a .svg file, which can run script in a reader's browser: "
-             "use PNG or JPEG for images and PDF for documents", "filetype")],
+        [(0, "image 'diagram.svg' is a .svg file, which posts may not publish: use one of .gif, .jpeg, .jpg, "
+             ".png, .webp (PNG or JPEG for images, PDF for documents)", "filetype")],
     ),
     Case(
         "a download of an HTML file",
         "Get {download}`the page <page.html>`.",
-        [(0, "download 'page.html' is a .html file, which can run script in a reader's browser: "
-             "use PNG or JPEG for images and PDF for documents", "filetype")],
+        [(0, "download 'page.html' is a .html file, which posts may not publish: use one of .csv, .docx, .epub, "
+             ".gif, .jpeg, .jpg, .odp, .ods, .odt, .pdf, .png, .pptx, .txt, .webp, .xlsx, .zip "
+             "(PNG or JPEG for images, PDF for documents)", "filetype")],
     ),
     Case(
         "raw HTML in a colon fence",

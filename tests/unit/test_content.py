@@ -17,8 +17,8 @@ def test_source_problem_names_the_line_and_column_of_the_first_bad_byte(data, li
     assert f"at column {column} cannot be read" in problem.message
 
 
-def test_source_problem_accepts_utf8_with_a_byte_order_mark_and_the_largest_allowed_file():
-    assert source_problem("\ufeffcafé".encode()) is None
+def test_source_problem_tells_a_byte_order_mark_and_accepts_the_largest_allowed_file():
+    assert "byte-order mark" in source_problem("\ufeffcafé".encode()).message
     assert source_problem(b"a" * MAX_PAGE_BYTES) is None
     assert source_problem(b"a" * (MAX_PAGE_BYTES + 1)).field == "size"
 

@@ -33,11 +33,13 @@ from ablog.blog import TOMORROW, Blog, Catalog, Collection, Post, slugify
 # ABlog's ``{postlist}`` node, which print editions drop (pp_blog.sphinxext.latex).
 from ablog.post import PostList, generate_archive_pages, generate_atom_feeds, register_posts
 from docutils import frontend, nodes
+from markupsafe import Markup
 from docutils.utils import new_document
 from sphinx import addnodes
 from sphinx.errors import ExtensionError
 
 from ..model.fingerprints import digest
+from ..model.names import page_address
 
 __all__ = ["PostList"]
 from .rendering import shared_renderings
@@ -53,13 +55,19 @@ def builder_support(app) -> bool:
 
 
 def author_page(config, name: str) -> str:
-    """The docname of ABlog's page of an author's posts."""
-    return posixpath.join(config.blog_path, "author", slugify(name))
+    """The docname of ABlog's page of an author's posts (the address: ``model.names``)."""
+    return posixpath.join(config.blog_path, "author", page_address(name))
 
 
 def tag_page(config, tag: str) -> str:
-    """The docname of ABlog's page of a tag's posts."""
-    return posixpath.join(config.blog_path, "tag", slugify(tag))
+    """The docname of ABlog's page of a tag's posts (the address: ``model.names``)."""
+    return posixpath.join(config.blog_path, "tag", page_address(tag))
+
+
+def ablog_page_name(name: str) -> str:
+    """The page name ABlog itself gives a tag or author (its ``slugify``), which earlier builds
+    published: redirects lead from there (``sphinxext.page_addresses``)."""
+    return slugify(name)
 
 
 # --- state and parallel reading ---------------------------------------------------------
@@ -190,11 +198,12 @@ def _cached_to_html(self, pagename, fulltext=False, drop_h1=True, img_url=False)
     cache: PostHTMLCache | None = getattr(app.builder, "ppblog_html_cache", None)
     fingerprint = self.options.get("ppblog_text" if fulltext else "ppblog_summary")
     if cache is None or fingerprint is None:
-        return _ORIGINALS["to_html"](self, pagename, fulltext, drop_h1, img_url)
+        # Markup: docutils' HTML, for ABlog's autoescaped templates (compat/escaping.py).
+        return Markup(_ORIGINALS["to_html"](self, pagename, fulltext, drop_h1, img_url))
     shown = [self.doctree] if fulltext else self.excerpt
     where = None if location_free(shown) else posixpath.dirname(app.builder.get_target_uri(pagename))
     key = (self.docname, self.section, fingerprint, where, fulltext, drop_h1, img_url)
-    return cache.get(key, lambda: _ORIGINALS["to_html"](self, pagename, fulltext, drop_h1, img_url))
+    return Markup(cache.get(key, lambda: _ORIGINALS["to_html"](self, pagename, fulltext, drop_h1, img_url)))
 
 
 @functools.cache
@@ -209,7 +218,7 @@ def _new_document(source_path: str) -> nodes.document:
     return new_document(source_path, settings=_default_settings())
 
 
-_ORIGINALS = {"to_html": Post.to_html, "new_document": ablog.blog.new_document}
+_ORIGINALS = {"to_html": Post.to_html, "new_document": ablog.blog.new_document, "slugify": ablog.blog.slugify}
 
 
 def install_patches(app) -> None:
@@ -223,6 +232,9 @@ def install_patches(app) -> None:
         return
     Post.to_html = _cached_to_html
     ablog.blog.new_document = _new_document
+    # ABlog names a tag's, author's or category's page by this (Collection.docname): one scheme
+    # of page addresses, that of model.names, so two names never share a page.
+    ablog.blog.slugify = page_address
     app.builder.ppblog_html_cache = None
 
 
@@ -230,6 +242,7 @@ def restore_patches(*args) -> None:
     """``build-finished``, whatever the outcome: ABlog's own functions back in place."""
     Post.to_html = _ORIGINALS["to_html"]
     ablog.blog.new_document = _ORIGINALS["new_document"]
+    ablog.blog.slugify = _ORIGINALS["slugify"]
 
 
 # --- archive pages and sidebars ----------------------------------------------------------

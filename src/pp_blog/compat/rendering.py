@@ -13,6 +13,8 @@ import posixpath
 import re
 from typing import Any, Callable, Hashable
 
+from markupsafe import Markup
+
 LINK_MARK = re.compile("\x00([^\x00]*)\x00")
 
 
@@ -53,7 +55,8 @@ class SharedRenderings:
                 self.renderings[shared_key] = self.builder.templates.render(
                     template, {**context, **values, "pathto": marked_pathto}
                 )
-            return LINK_MARK.sub(lambda match: self.link(pagename, match.group(1)), self.renderings[shared_key])
+            # HTML by construction: autoescaped templates print it as it is (escaping.py).
+            return Markup(LINK_MARK.sub(lambda match: self.link(pagename, match.group(1)), self.renderings[shared_key]))
 
         return render
 

@@ -45,7 +45,8 @@ def keep_compiled_templates(app) -> None:
     environment = getattr(templates, "environment", None)
     if environment is None:
         return
-    folder = Path(app.doctreedir) / "jinja-bytecode"
+    # Named for the autoescape policy it was compiled under (compat/escaping.py): a change recompiles.
+    folder = Path(app.doctreedir) / "jinja-bytecode-autoescaped"
     folder.mkdir(parents=True, exist_ok=True)
     environment.bytecode_cache = FileSystemBytecodeCache(str(folder))
     # Templates do not change during a build, but Jinja checks every template file's time at

@@ -9,30 +9,18 @@ from pathlib import PurePosixPath
 
 from . import frontmatter as fm
 from .layout import LANDING, SOURCE_SUFFIX
+from .html_comments import strip_html_comments
 from .problems import Problem
+from .source_files import MAX_PAGE_BYTES, UTF8_BOM, human_size, size_problem  # noqa: F401 (re-exported)
 
-# The posts here are excerpts of 1.5 to 2.5 kB; a whole 10,000-word article in Markdown is
-# about 70 kB. 500 kB leaves room for any real post and stops a pasted book or data dump.
-MAX_PAGE_BYTES = 500_000
-
-UTF8_BOM = b"\xef\xbb\xbf"
-
-
-def human_size(size: int) -> str:
-    if size >= 1_000_000:
-        return f"{size / 1_000_000:.1f} MB"
-    return f"{size / 1_000:.0f} kB"
+# C0 and C1 control characters but tab, line feed and carriage return; one pass, no backtracking.
+CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def source_problem(data: bytes) -> Problem | None:
-    """Why a page's file cannot be read at all, or None: too large, or not UTF-8."""
+    """Why a page's file cannot be read at all, or None: too large, not UTF-8, control characters, a BOM."""
     if len(data) > MAX_PAGE_BYTES:
-        return Problem(
-            f"the file is {human_size(len(data))}, more than the {human_size(MAX_PAGE_BYTES)} a page may have: "
-            "publish an excerpt and link to the full text with original_url, or split it into several posts",
-            None,
-            "size",
-        )
+        return size_problem(len(data))
     try:
         data.removeprefix(UTF8_BOM).decode("utf-8")
     except UnicodeDecodeError as error:
@@ -45,12 +33,32 @@ def source_problem(data: bytes) -> Problem | None:
             line,
             "encoding",
         )
+    text = data.decode("utf-8")
+    control = CONTROL_CHARACTER.search(text)
+    if control:
+        # They stop the feeds' XML writer, and show as nothing or as boxes on the page.
+        offset = control.start()
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        return Problem(
+            f"the file contains a control character, U+{ord(control.group()):04X}, at column {column}: delete it "
+            "(it is invisible in most editors: retype the text around it)",
+            line,
+            "encoding",
+        )
+    if data.startswith(UTF8_BOM):
+        # Otherwise the front matter's first '---' is not at the start, and the file is told it has none.
+        return Problem(
+            "the file starts with a byte-order mark (it was saved as 'UTF-8 with BOM'): save it as UTF-8 "
+            "without BOM (in most editors: Save As, then choose UTF-8)",
+            1,
+            "encoding",
+        )
     return None
 
 
 # A MyST comment line; an HTML comment on its own.
 COMMENT_LINE = re.compile(r"^\s*%")
-HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
 def empty_body_problem(text: str) -> Problem | None:
@@ -66,7 +74,7 @@ def empty_body_problem(text: str) -> Problem | None:
         closing = next(i for i, line in enumerate(lines[1:], start=1) if line.strip() == fm.FENCE)
         body_start = closing + 1
     body = "\n".join(line for line in lines[body_start:] if not COMMENT_LINE.match(line))
-    if HTML_COMMENT.sub("", body).strip():
+    if strip_html_comments(body).strip():
         return None
     return Problem(
         "the post has no text: write the post (at least one paragraph) below the front matter's closing '---'",

@@ -10,12 +10,14 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 from typing import Any
 
 import yaml
 
 from .citation import DOI_PATTERN, doi_problem
 from .layout import post_slug
+from .names import collection_folder_problem, name_problems, site_name_problems, text_problems
 from .problems import Problem
 
 FENCE = "---"
@@ -111,7 +113,15 @@ def parse_front_matter(text: str) -> FrontMatter:
     key_lines = {}
     if isinstance(node, yaml.MappingNode):
         for key_node, _ in node.value:
-            key_lines[str(key_node.value)] = first_line + key_node.start_mark.line
+            line = first_line + key_node.start_mark.line
+            if str(key_node.value) in key_lines:
+                # YAML keeps the last value silently: the first would be lost without a word.
+                raise FrontMatterError(
+                    f"field {key_node.value!r} is given twice (lines {key_lines[str(key_node.value)]} and {line}): "
+                    "keep one",
+                    line,
+                )
+            key_lines[str(key_node.value)] = line
     return FrontMatter(data=data, key_lines=key_lines, start_line=first_line - 1)
 
 
@@ -127,7 +137,8 @@ AUTHOR_NAME = {
 POST_SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "type": "object",
-    "required": ["title", "date", "authors", "category", "collection", "original_url"],
+    # 'tags' is required: a post without tags would be on no tag page (ABlog made an empty one).
+    "required": ["title", "date", "authors", "tags", "category", "collection", "original_url"],
     "additionalProperties": False,
     "properties": {
         "title": {"type": "string", "minLength": 1},
@@ -151,7 +162,7 @@ POST_SCHEMA: dict[str, Any] = {
                 ]
             },
         },
-        "tags": {"type": "array", "items": {"type": "string", "minLength": 1, "pattern": r"^[^,]+$"}},
+        "tags": {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1, "pattern": r"^[^,]+$"}},
         "category": {"type": "string", "minLength": 1},
         "collection": {"type": "string", "minLength": 1},
         "position": {"type": "integer", "minimum": 1},
@@ -269,24 +280,9 @@ def validate_post(front: FrontMatter, *, categories: list[str] | None = None) ->
                 f"field 'date' ({date!r}) is not a real date: {_hint('date')}", front.line_of("date"), "date"
             )
         )
-    tags = data.get("tags")
-    if isinstance(tags, list):
-        seen: dict[str, str] = {}
-        for tag in tags:
-            if not isinstance(tag, str):
-                continue
-            key = tag.strip().casefold()
-            if key in seen and seen[key] != tag:
-                problems.append(
-                    Problem(
-                        f"tags {seen[key]!r} and {tag!r} differ only in case: keep one spelling",
-                        front.line_of("tags"),
-                        "tags",
-                    )
-                )
-            elif key in seen:
-                problems.append(Problem(f"tag {tag!r} is listed twice: remove one", front.line_of("tags"), "tags"))
-            seen.setdefault(key, tag)
+    # Tags and authors, their pages and spellings; hidden characters and blank titles: names.py.
+    problems.extend(text_problems(front))
+    problems.extend(name_problems(front))
     category = data.get("category")
     if categories is not None and isinstance(category, str) and category not in categories:
         known = ", ".join(repr(c) for c in categories)
@@ -333,7 +329,7 @@ def read_page(kind: str, text: str, *, folder: str, categories: list[str] | None
     except FrontMatterError as error:
         return None, [Problem(error.message, error.line)]
     if kind == "collection":
-        problems = validate_collection(front, folder=folder)
+        problems = validate_collection(front, folder=folder) + text_problems(front)
         return (None if problems else collection_record(front)), problems
     problems = validate_post(front, categories=categories)
     return (None if problems else post_record(front)), problems
@@ -343,8 +339,11 @@ def read_page(kind: str, text: str, *, folder: str, categories: list[str] | None
 
 SPECIAL_ISSUE = "special-issue"
 HIGHLIGHTS = "highlights"
-# The category a new post of each kind of collection gets (`ppblog new`, synthetic archives).
-CATEGORY_OF_KIND = {SPECIAL_ISSUE: "Special issue blog series", HIGHLIGHTS: "Highlights collection"}
+# The blog's ordinary posts, in no series or highlights collection: one collection per year.
+YEAR = "year"
+KINDS = [SPECIAL_ISSUE, HIGHLIGHTS, YEAR]
+# The category a new post of each kind of collection gets (`ppblog new`, synthetic archives, imports).
+CATEGORY_OF_KIND = {SPECIAL_ISSUE: "Special issue blog series", HIGHLIGHTS: "Highlights collection", YEAR: "Blog post"}
 
 ARTICLE = {
     "type": "object",
@@ -368,7 +367,7 @@ COLLECTION_SCHEMA: dict[str, Any] = {
             "type": "object",
             "required": ["kind", "slug"],
             "properties": {
-                "kind": {"enum": [SPECIAL_ISSUE, HIGHLIGHTS]},
+                "kind": {"enum": KINDS},
                 "slug": {"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$"},
                 "short_title": {"type": "string", "minLength": 1},
             },
@@ -406,6 +405,16 @@ COLLECTION_SCHEMA: dict[str, Any] = {
                     "required": ["journal", "period_start", "period_end", "theme"],
                     "additionalProperties": False,
                 },
+                {
+                    "properties": {
+                        "kind": {"const": YEAR},
+                        "slug": True,
+                        "short_title": True,
+                        "year": {"type": "integer", "minimum": 1900},
+                    },
+                    "required": ["year"],
+                    "additionalProperties": False,
+                },
             ],
         },
     },
@@ -421,7 +430,7 @@ def validate_collection(front: FrontMatter, *, folder: str) -> list[Problem]:
         if error.validator == "oneOf" and isinstance(error.instance, dict):
             kind = error.instance.get("kind")
             # Report the branch that matches the declared kind: its errors are the useful ones.
-            branch = 0 if kind == SPECIAL_ISSUE else 1
+            branch = KINDS.index(kind) if kind in KINDS else 1
             for sub in error.context or []:
                 if not (sub.relative_schema_path and sub.relative_schema_path[0] == branch):
                     continue
@@ -472,11 +481,14 @@ def validate_site(
         lines = post.get("lines", {})
         slug = post["collection"]
         collection = by_slug.get(slug)
+        folder = PurePosixPath(docname).parts[1] if len(PurePosixPath(docname).parts) == 3 else slug
         if collection is None:
             known = ", ".join(sorted(by_slug)) or "none declared"
             problems.append((docname, Problem(
                 f"unknown collection {slug!r}: use the folder name of a collection (known: {known})",
                 lines.get("collection"), "collection")))
+        elif slug != folder:
+            problems.append((docname, collection_folder_problem(slug, folder, lines.get("collection"))))
         elif collection["kind"] == SPECIAL_ISSUE:
             position = post.get("position")
             planned = collection["planned_posts"]
@@ -510,4 +522,6 @@ def validate_site(
                 "(post addresses and blog labels come from the file name)", None, "slug")))
         else:
             seen_slugs[file_slug] = docname
+    problems.extend(site_name_problems(posts))
+    problems.sort(key=lambda item: item[0])
     return problems

@@ -50,19 +50,28 @@ def post_slug(docname: str) -> str:
     return PurePosixPath(docname).name
 
 
+def is_hidden(path: Path) -> bool:
+    """Hidden files (an editor's lock file ``.#post.md``, often a link to nowhere) are not pages;
+    pathlib's glob lists them."""
+    return path.name.startswith(".")
+
+
 def post_paths(root: Path) -> list[Path]:
     """Every post file, in name order (landing pages left out)."""
-    return [path for path in sorted(root.glob(f"{POSTS_DIR}/*/*{SOURCE_SUFFIX}")) if path.stem != LANDING]
+    return [path for path in sorted(root.glob(f"{POSTS_DIR}/*/*{SOURCE_SUFFIX}"))
+            if path.stem != LANDING and not is_hidden(path)]
 
 
 def folder_post_paths(folder: Path) -> list[Path]:
     """The post files of one collection folder, in name order."""
-    return [path for path in sorted(folder.glob(f"*{SOURCE_SUFFIX}")) if path.stem != LANDING]
+    return [path for path in sorted(folder.glob(f"*{SOURCE_SUFFIX}")) if path.stem != LANDING and not is_hidden(path)]
 
 
 def iter_sources(root: Path) -> Iterator[tuple[str, Path]]:
     """Every post and landing page under posts/, as (docname, path), in name order."""
     for path in sorted(root.glob(f"{POSTS_DIR}/*/*{SOURCE_SUFFIX}")):
+        if is_hidden(path):
+            continue
         docname = path.relative_to(root).with_suffix("").as_posix()
         if page_kind(docname):
             yield docname, path

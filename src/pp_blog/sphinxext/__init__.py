@@ -12,9 +12,10 @@ from sphinx.application import Sphinx
 from .. import __version__, compat
 from ..compat import ablog as ablog_compat
 from ..compat import sphinx as sphinx_compat
+from ..compat import escaping
 from ..compat import theme as theme_compat
-from . import (checks, collection_pages, config, content_checks, discovery, feeds, latex, navigation, reading,
-               rebuild, safety)
+from . import (checks, collection_pages, config, content_checks, discovery, feeds, head_and_links, latex, left_out,
+               navigation, page_addresses, published, reading, rebuild, safety, tree)
 from .domain import PostsDomain
 
 def add_templates_path(app: Sphinx, config) -> None:
@@ -39,6 +40,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", ablog_compat.reset_blog_state)
     app.connect("config-inited", sphinx_compat.resolve_scorer_path)
     app.connect("config-inited", rebuild.load_state_and_exclude_drafts)
+    app.connect("config-inited", left_out.record_left_out, priority=600)
+    # Files under posts/ that must not be read, or would be lost unseen (tree.py).
+    app.connect("config-inited", tree.exclude_hidden_files)
+    app.connect("config-inited", tree.check_tree)
+    app.connect("builder-inited", tree.report_tree)
 
     # ABlog (compat/ablog.py): parallel reading, small post records, archive pages and
     # renderings only when changed, patches for the length of a build.
@@ -66,6 +72,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-collect-pages", sphinx_compat.drop_emptied_search_terms)
     app.connect("env-get-outdated", rebuild.reread_landing_pages)
     app.connect("builder-inited", sphinx_compat.keep_compiled_templates)
+    # Front-matter strings escaped in every template (compat/escaping.py); after the theme (500, 501).
+    app.connect("builder-inited", escaping.autoescape_blog_templates)
+    app.connect("html-page-context", escaping.escape_plain_text_context, priority=900)
 
     # Posts and collections: front matter, metadata in the text, collection pages.
     app.add_transform(reading.ReadFrontMatter)
@@ -83,16 +92,23 @@ def setup(app: Sphinx) -> dict[str, Any]:
         app.add_directive(name, safety.RefusedFileDirective, override=True)
     app.add_directive("csv-table", safety.InlineCSVTable, override=True)
     app.add_directive("raw", safety.InlineRaw, override=True)
+    app.add_directive("meta", head_and_links.CheckedMeta, override=True)
     app.connect("env-before-read-docs", content_checks.skip_unreadable_sources)
     app.connect("source-read", content_checks.check_body)
     # Before Sphinx's image and download collectors (500), which copy files into the site,
     # and before toctrees are recorded (500).
     app.connect("doctree-read", safety.check_document, priority=390)
+    app.connect("doctree-read", head_and_links.check_links_and_head, priority=390)
     app.connect("doctree-read", content_checks.check_images, priority=400)
     app.connect("doctree-read", content_checks.check_links, priority=400)
     app.connect("doctree-read", content_checks.drop_unread_from_toctrees, priority=400)
     app.connect("env-check-consistency", content_checks.check_toctrees)
     app.connect("html-collect-pages", feeds.write_feeds, priority=900)
+    # The published site equals a clean build (published.py); old tag and author addresses
+    # redirect (page_addresses.py); drafts left out are listed for ppblog build (left_out.py).
+    app.connect("build-finished", published.remove_unreferenced_files)
+    app.connect("build-finished", page_addresses.write_redirects)
+    app.connect("build-finished", left_out.save_left_out)
 
     # Citing and discovery (discovery.py, model/citation.py, model/authors.py): the site's
     # address, author records, head tags, "Cite this post", downloads, sitemap.

@@ -143,6 +143,9 @@ class ResolveCollectionPlaceholders(SphinxPostTransform):
             )
             if collection.get("doi"):
                 items += definition("Special issue", nodes.paragraph("", "", doi_link(collection["doi"])))
+        elif collection["kind"] == fm.YEAR:
+            items += definition("Year", nodes.paragraph("", str(collection["year"])))
+            items += definition("Posts", nodes.paragraph("", f"{published} in this book, by date"))
         else:
             items += definition("Journal", nodes.paragraph("", collection["journal"]))
             items += definition(
@@ -212,7 +215,12 @@ class ResolveCollectionPlaceholders(SphinxPostTransform):
                 links += doc_link(following, docname, self.label(domain, following))
             if links.children:
                 box += links
-        else:
+        elif collection["kind"] == fm.YEAR:
+            box += nodes.paragraph(
+                "", "", nodes.Text("Listed in "), doc_link(landing, docname, collection["title"]),
+                nodes.Text(", by date."), classes=["pp-year-context"],
+            )
+        elif collection["kind"] == fm.HIGHLIGHTS:
             period = format_period(collection["period_start"], collection["period_end"])
             box += nodes.paragraph(
                 "",

@@ -120,18 +120,19 @@ def problem_line(app, name: str, value: Any, fix: str, what: str = "is not valid
     return f"{Path(app.confdir, 'conf.py')}: {name} = {value!r} {what}: {fix}"
 
 
-def validate(app, config) -> None:
-    """``config-inited``: check every setting; a bad one is reported and its default used."""
+def parsed_settings(config, report=None) -> Settings:
+    """The typed settings of a configuration; each bad value is given to ``report(setting, value)``
+    and replaced by its default."""
     parsed: dict[str, Any] = {}
     for setting in SETTINGS:
-        value = getattr(config, setting.name)
+        value = getattr(config, setting.name, setting.default)
         result = setting.parse(value)
         if result is INVALID:
-            what = "is not a date" if setting.parse is _optional_date else "is not valid"
-            logger.warning(problem_line(app, setting.name, value, setting.fix, what), type="ppblog", subtype="config")
+            if report is not None:
+                report(setting, value)
             result = setting.parse(setting.default)
         parsed[setting.name] = result
-    _SETTINGS[config] = Settings(
+    return Settings(
         categories=parsed["ppblog_categories"],
         show_drafts=parsed["ppblog_show_drafts"],
         fixed_build_date=parsed["ppblog_build_date"],
@@ -141,9 +142,23 @@ def validate(app, config) -> None:
     )
 
 
+def validate(app, config) -> None:
+    """``config-inited``: check every setting; a bad one is reported and its default used."""
+
+    def report(setting: Setting, value: Any) -> None:
+        what = "is not a date" if setting.parse is _optional_date else "is not valid"
+        logger.warning(problem_line(app, setting.name, value, setting.fix, what), type="ppblog", subtype="config")
+
+    _SETTINGS[config] = parsed_settings(config, report)
+
+
 def settings(config) -> Settings:
-    """The validated settings of a configuration (defaults before it is validated)."""
-    return _SETTINGS.get(config) or Settings()
+    """The validated settings of a configuration (read on the spot, without reporting, from one
+    that was not validated, such as a test's)."""
+    try:
+        return _SETTINGS[config]
+    except (KeyError, TypeError):
+        return parsed_settings(config)
 
 
 def edition_date_fix() -> str:

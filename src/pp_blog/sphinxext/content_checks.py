@@ -19,14 +19,18 @@ from sphinx.util import docname_join
 
 from ..model.content import empty_body_problem, image_problem, missing_page_problem, no_toctree_problem, source_problem
 from ..model.layout import page_kind
+from ..model.source_files import read_source
 from .messages import node_location, warn
 
 
 def skip_unreadable_sources(app, env, docnames: list[str]) -> None:
-    """``env-before-read-docs``: report files too large or not UTF-8, and do not read them."""
+    """``env-before-read-docs``: report files outside the project (through a link), not regular
+    files, too large or not UTF-8, and do not read them (source_files.py)."""
     unreadable = []
     for docname in docnames:
-        problem = source_problem(env.doc2path(docname).read_bytes())
+        data, problem = read_source(Path(env.doc2path(docname)), Path(env.srcdir))
+        if problem is None:
+            problem = source_problem(data)
         if problem is not None:
             warn((docname, problem.line), problem)
             unreadable.append(docname)

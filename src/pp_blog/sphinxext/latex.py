@@ -334,6 +334,9 @@ def edition_title_page(domain: PostsDomain, docname: str, config, title: str, au
                 f"Guest editors: {names(collection['guest_editors'])}",
                 f"{len(posts)} of the {collection['planned_posts']} blogs of the series",
             ]
+        elif collection["kind"] == fm.YEAR:
+            what = "Blog posts"
+            details = [f"The posts of {collection['year']}", count(len(posts), "post")]
         else:
             what = "Highlights collection"
             details = [

@@ -23,6 +23,7 @@ and :meth:`Nav.top_level_digest`.
 
 from __future__ import annotations
 
+from markupsafe import Markup
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
@@ -97,4 +98,5 @@ def add_nav_to_context(app: Sphinx, pagename: str, templatename: str, context: d
     if nav is None:
         return
     links = shared_renderings(app.builder)
-    context["ppblog_sidebar_nav"] = lambda: render_nav(nav, pagename, lambda docname: links.link(pagename, docname))
+    # Markup: HTML made by render_nav, every title escaped, for an autoescaped template.
+    context["ppblog_sidebar_nav"] = lambda: Markup(render_nav(nav, pagename, lambda docname: links.link(pagename, docname)))

@@ -39,6 +39,7 @@ from sphinx.environment import CONFIG_OK
 
 from ..compat import ablog as ablog_compat
 from ..model.drafts import is_draft, read_header
+from ..model.source_files import file_problem, read_source
 from ..model.fingerprints import digest, sha256
 from ..model.layout import LANDING, POSTS_DIR, folder_post_paths, landing_docname, post_paths
 from ..model.order import header_order_key
@@ -108,11 +109,17 @@ class Build:
         its file changed: parsing the YAML of thousands of posts to find the drafts cost more
         than the rest of a rebuild in which nothing changed."""
         key = str(path)
+        # A file the build may not read (a link out of the project or to nothing, a device, too
+        # large: model/source_files.py) has no header; the build reports it (sphinxext/tree.py).
+        root = path.parents[2]  # <root>/posts/<collection>/<file>.md
+        if file_problem(path, root) is not None:
+            return None
         stat = path.stat()
         entry = self.headers.get(key) or self.kept.headers.get(key)
         if not (isinstance(entry, list) and entry[:2] == [stat.st_mtime_ns, stat.st_size]):
+            data, problem = read_source(path, root)
             try:
-                header = read_header(path.read_text(encoding="utf-8"))
+                header = read_header(data.decode("utf-8")) if problem is None else None
             except UnicodeDecodeError:
                 header = None
             entry = [stat.st_mtime_ns, stat.st_size, header]

@@ -36,24 +36,11 @@ from sphinx.directives.patches import CSVTable
 
 from ..model.layout import POSTS_DIR, is_contributed
 from ..model.problems import Problem
+from ..model.html_comments import only_html_comments
+from ..model.link_policy import file_type_problem, unsafe_scheme
 from .messages import node_location, warn
 
-UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:")
-# Browsers ignore ASCII whitespace and control characters inside a scheme ("java\tscript:").
-IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20\x7f]+")
-ONLY_COMMENTS = re.compile(r"^\s*(<!--.*?-->\s*)+$", re.DOTALL)
 FILE_DIRECTIVES = ("include", "literalinclude")
-# File types a browser runs script in when a reader opens them from the site.
-ACTIVE_SUFFIXES = {".html", ".htm", ".xhtml", ".xht", ".shtml", ".svg", ".svgz", ".xml", ".xsl", ".js", ".mjs"}
-
-
-def unsafe_scheme(uri: str) -> str | None:
-    """The refused scheme a link or image address uses ('javascript:', ...), or None."""
-    squeezed = IGNORED_IN_SCHEME.sub("", uri).lower()
-    for scheme in UNSAFE_SCHEMES:
-        if squeezed.startswith(scheme):
-            return scheme
-    return None
 
 
 def allowed_root(srcdir: Path, docname: str) -> Path:
@@ -70,7 +57,7 @@ def file_outside(path: Path, root: Path) -> bool:
 
 
 def raw_refused(docname: str, formats: list[str], text: str) -> bool:
-    if ONLY_COMMENTS.match(text):
+    if only_html_comments(text):
         return False
     return is_contributed(docname) or "html" in formats
 
@@ -108,14 +95,9 @@ def file_problem(docname: str, target: str, path: Path, root: Path, what: str) -
     """Why an image or download may not be published, or None."""
     if file_outside(path, root):
         return outside_problem(target, docname, what)
-    suffix = path.suffix.lower()
-    if is_contributed(docname) and suffix in ACTIVE_SUFFIXES:
-        return Problem(
-            f"{what} {target!r} is a {suffix} file, which can run script in a reader's browser: "
-            "use PNG or JPEG for images and PDF for documents",
-            None,
-            "filetype",
-        )
+    if is_contributed(docname):
+        # An allow-list (link_policy.py): a deny-list let .xsd and .rng through, which run script as XML.
+        return file_type_problem(target, what)
     return None
 
 
@@ -204,7 +186,7 @@ def check_document(app, doctree: nodes.document) -> None:
                 warn(location, raw_problem(docname))
                 reported_lines.add(location)
             raw.parent.remove(raw)
-        elif ONLY_COMMENTS.match(raw.astext()):
+        elif only_html_comments(raw.astext()):
             raw.parent.remove(raw)
 
     for download in list(doctree.findall(addnodes.download_reference)):
