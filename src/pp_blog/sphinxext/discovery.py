@@ -66,6 +66,8 @@ def site_url(config) -> str:
 
 
 def derive_site_settings(app, config) -> None:
+    """``config-inited``, after config.validate: the settings made from others (the site address,
+    the footer's licence line, the author records, our static files), so conf.py sets each once."""
     conf_py = Path(app.confdir, "conf.py")
     base = site_url(config)
     config.html_baseurl = base
@@ -76,7 +78,7 @@ def derive_site_settings(app, config) -> None:
             type="ppblog", subtype="config",
         )
     config.blog_baseurl = base
-    if "ogp_site_url" in config and not config.ogp_site_url:
+    if not config.ogp_site_url:
         config.ogp_site_url = base
     licence = settings(config).licence  # checked by config.validate
     if licence and config.html_theme == "sphinx_book_theme" and "extra_footer" not in config.html_theme_options:
