@@ -7,8 +7,8 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.writers.html5 import HTML5Translator
 
-from . import (ablog_compat, checks, collections, content_checks, feeds, incremental, latex, navigation, safety, search,
-               theme_compat, transforms)
+from . import (ablog_compat, checks, collections, content_checks, feeds, html_time, incremental, latex, navigation, safety,
+               search, theme_compat, transforms)
 from .domain import PostsDomain
 
 __version__ = "0.1.0"
@@ -49,6 +49,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_transform(transforms.ReadFrontMatter)
     # After content_checks.check_body (500), which reads the body below the front matter.
     app.connect("source-read", transforms.replace_front_matter, priority=600)
+    app.add_node(html_time.post_date, html=(html_time.visit_post_date, html_time.depart_post_date))
     app.add_directive("collection-posts", collections.CollectionPostsDirective)
     app.add_directive("collection-details", collections.CollectionDetailsDirective)
     app.add_post_transform(collections.ResolveCollectionPlaceholders)
