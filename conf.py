@@ -49,6 +49,8 @@ html_js_files = [
     ("pp-search.js", {"defer": "defer"}),
     # The number of search results, announced to screen readers (see the file).
     ("pp-search-status.js", {"defer": "defer"}),
+    # Focus goes back to the search button when the search dialog closes (see the file).
+    ("pp-a11y.js", {"defer": "defer"}),
 ]
 html_search_scorer = "_static/pp-search-scorer.js"
 html_theme_options = {
