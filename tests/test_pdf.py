@@ -17,7 +17,10 @@ from pathlib import Path
 import pytest
 from docutils import nodes
 from docutils.utils import new_document
+from hypothesis import given
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
+from pypdf import PdfReader
 
 from pp_blog import frontmatter as fm
 from pp_blog import latex
@@ -218,6 +221,22 @@ def test_doi_links_print_as_their_address():
     assert other.astext() == "the article"
 
 
+@pytest.mark.parametrize("name", ["print-test.tex", "trust-series.tex", "climate-highlights.tex"])
+def test_every_edition_declares_its_language(tex, name):
+    assert r"\hypersetup{pdflang={en}}" in tex[name]
+
+
+@pytest.mark.parametrize(("language", "tag"), [("en", "en"), ("pt_BR", "pt-BR"), ("zh_Hant_TW", "zh-Hant-TW"), (None, "en")])
+def test_sphinx_language_becomes_a_bcp47_tag(language, tag):
+    assert latex.pdf_language(language) == tag
+
+
+@given(st.text())
+def test_pdf_language_is_always_a_plain_tag(language):
+    """Whatever conf.py says, the tag written into the LaTeX is letters, digits and hyphens only."""
+    assert re.fullmatch(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*", latex.pdf_language(language))
+
+
 # --- the real book, printed (slow) -------------------------------------------------------
 
 BOOK = "policy-and-politics-blog"
@@ -416,3 +435,52 @@ def test_pdf_metadata(pdfs, edition, title, author):
 
 def test_pdf_layer_reads_paragraphs_like_a_reader():
     assert paragraphs("One *two*\nthree.\n\n- a list item\n") == ["One two three.", "a list item"]
+
+
+def outline(path: Path) -> list[tuple[int, str]]:
+    """The PDF's bookmarks, as (depth, title), in order."""
+    def walk(items, depth):
+        for item in items:
+            if isinstance(item, list):
+                yield from walk(item, depth + 1)
+            else:
+                yield depth, item.title
+    return list(walk(PdfReader(path).outline, 0))
+
+
+@pytest.mark.pdf
+@pytest.mark.parametrize("edition", [BOOK, "co-creation-special-issue", "highlights-2021-policy-diffusion"])
+def test_pdf_declares_language_title_and_shows_its_bookmarks(pdfs, edition):
+    """What xelatex can give a PDF for assistive technology (docs/printing.md): no structure tags,
+    but the language, the title shown instead of the file name, XMP metadata, open bookmarks."""
+    reader = PdfReader(pdfs / f"{edition}.pdf")
+    catalog = reader.trailer["/Root"]
+    assert catalog["/Lang"] == "en"
+    assert catalog["/ViewerPreferences"]["/DisplayDocTitle"] is True
+    assert catalog["/PageMode"] == "/UseOutlines"
+    xmp = reader.xmp_metadata
+    assert xmp.dc_title == {"en": pdfinfo(pdfs / f"{edition}.pdf")["Title"]}
+    assert xmp.dc_language == ["en"]
+
+
+@pytest.mark.pdf
+@pytest.mark.parametrize("edition", [BOOK, "co-creation-special-issue", "highlights-2021-policy-diffusion"])
+def test_every_collection_and_post_has_a_bookmark(pdfs, edition):
+    """Each collection of the edition is a top-level bookmark (numbered as its part), with a
+    bookmark for each of its posts under it."""
+    collections = {p["collection"] for p in POSTS} if edition == BOOK else {edition}
+    landing = {
+        slug: fm.parse_front_matter((REPO / "posts" / slug / "index.md").read_text(encoding="utf-8")).data["title"]
+        for slug in collections
+    }
+    under: dict[str, list[str]] = {}
+    for depth, title in outline(pdfs / f"{edition}.pdf"):
+        if depth == 0:
+            part = re.sub(r"^[IVXLC]+ ", "", title)
+            under[part] = []
+        else:
+            assert depth == 1, title
+            under[part].append(title)
+    assert sorted(under) == sorted(landing.values())
+    for slug, title in landing.items():
+        assert sorted(under[title]) == sorted(p["title"] for p in POSTS if p["collection"] == slug)

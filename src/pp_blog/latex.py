@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
@@ -306,6 +307,12 @@ def add_original_post(section: nodes.section, post: dict[str, Any]) -> None:
 # --- title pages -----------------------------------------------------------------------
 
 
+def pdf_language(language: str | None) -> str:
+    """Sphinx's ``language`` (``en``, ``pt_BR``) as the BCP 47 tag a PDF declares (``pt-BR``)."""
+    tag = (language or "en").replace("_", "-")
+    return tag if re.fullmatch(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*", tag) else "en"
+
+
 def pdf_date(date: dt.date) -> str:
     return f"D:{date:%Y%m%d}000000Z"
 
@@ -357,6 +364,8 @@ class EditionTranslator(LaTeXTranslator):
 
     def __init__(self, document: nodes.document, builder, theme) -> None:
         super().__init__(document, builder, theme)
+        # The PDF's language (hyperref's /Lang), which screen readers choose their voice by.
+        self.elements["hyperref"] += rf"\hypersetup{{pdflang={{{pdf_language(builder.config.language)}}}}}" + "\n"
         page = edition_title_page(
             builder.env.domains["ppblog"], document["docname"], builder.config,
             self.elements["title"], self.elements["author"],
