@@ -181,19 +181,13 @@ def background_of(found: dict) -> tuple:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
-def test_no_wcag_a_or_aa_violation_of_any_impact(open_page, path, scheme):
-    """axe-core's WCAG 2.0, 2.1 and 2.2 A and AA rules on each kind of page, in the theme's light
-    and dark modes (it follows the system's)."""
+def test_no_wcag_a_or_aa_violation_of_any_impact_and_no_best_practice_finding(open_page, path, scheme):
+    """axe-core on each kind of page, in the theme's light and dark modes (it follows the
+    system's): its WCAG 2.0, 2.1 and 2.2 A and AA rules, then its best-practice rules, of which
+    docs/accessibility.md accepts none."""
     page = open_page(path, color_scheme=scheme)
     assert page.evaluate("document.documentElement.dataset.theme") == scheme
     assert axe_violations(page, WCAG_TAGS) == []
-
-
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
-def test_no_best_practice_finding(open_page, path, scheme):
-    """axe-core's best-practice rules: docs/accessibility.md lists none as accepted."""
-    page = open_page(path, color_scheme=scheme)
     assert axe_violations(page, ["best-practice"]) == []
 
 
