@@ -58,12 +58,16 @@ fontawesome_included = True
 # Book layout
 html_title = "Policy & Politics blog"
 html_theme = "sphinx_book_theme"
-html_css_files = ["pp-blog.css"]
+html_css_files = ["pp-blog.css", "pp-a11y.css"]
 # Search snippets from the post's text rather than the theme's page furniture (see the file).
 html_js_files = [
     # Before anything is painted, so a page never shows the other colour mode (see the file).
     ("pp-colour-mode.js", {"priority": 100}),
     ("pp-search.js", {"defer": "defer"}),
+    # The number of search results, announced to screen readers (see the file).
+    ("pp-search-status.js", {"defer": "defer"}),
+    # Focus goes back to the search button when the search dialog closes (see the file).
+    ("pp-a11y.js", {"defer": "defer"}),
 ]
 html_search_scorer = "_static/pp-search-scorer.js"
 html_theme_options = {

@@ -1,4 +1,5 @@
-"""The real site in Chromium: searching as a reader does, and an axe-core accessibility scan.
+"""The real site in Chromium: searching as a reader does, and colours that never fade between modes
+(the accessibility checks are in test_accessibility.py).
 
 Every post must be found by words of its title and body, by each author's full name and
 surname, by its tags and by its collection's title; landing pages by their title. The facts
@@ -13,7 +14,7 @@ import re
 from pathlib import Path
 
 import pytest
-from chromium import axe_violations, read_results, result_titles, search_url, serve, wait_until_settled
+from chromium import read_results, result_titles, search_url, serve, wait_until_settled
 from playwright.sync_api import expect
 
 from pp_blog.model import frontmatter as fm
@@ -228,30 +229,8 @@ def test_search_on_a_phone_sized_screen(browser, base_url):
     assert titles[0] == post_title(f"{HIGHLIGHTS}/policy-diffusion-highlights")
 
 
-A11Y_PAGES = {
-    "front": "index.html",
-    "collection": f"{SERIES}/index.html",
-    "post": f"{SERIES}/blog-6-strategic-management.html",
-    "archive": "blog/archive.html",
-    "tag": "blog/tag/public-value.html",
-    "author": "blog/author/ewan-ferlie.html",
-    "search": "search.html?q=public+value",
-}
-
-
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("path", A11Y_PAGES.values(), ids=A11Y_PAGES.keys())
-def test_no_serious_or_critical_accessibility_violations(browser, base_url, path, scheme):
-    """axe-core on each kind of page, in the theme's light and dark modes (it follows the system's)."""
-    context = browser.new_context(color_scheme=scheme)
-    page = context.new_page()
-    page.goto(base_url + path)
-    assert page.evaluate("document.documentElement.dataset.theme") == scheme
-    if path.startswith("search.html"):
-        assert read_results(page)
-    violations = axe_violations(page)
-    context.close()
-    assert violations == []
+# A post page: the colour-mode check below runs there.
+POST_PAGE = f"{SERIES}/blog-6-strategic-management.html"
 
 
 # Records every CSS transition that starts, from the very first moment of the page.
@@ -276,7 +255,7 @@ def test_colours_never_fade_between_modes(browser, base_url, scheme):
     context = browser.new_context(color_scheme=scheme)
     context.add_init_script(RECORD_TRANSITIONS)
     page = context.new_page()
-    page.goto(base_url + A11Y_PAGES["post"])
+    page.goto(base_url + POST_PAGE)
     wait_until_settled(page)
     assert page.evaluate("document.documentElement.dataset.theme") == scheme
     assert colour_transitions(page) == []

@@ -17,6 +17,7 @@ import pytest
 from docutils import nodes
 from docutils.utils import new_document
 from markdown_it import MarkdownIt
+from pypdf import PdfReader
 
 from pp_blog.model import frontmatter as fm
 
@@ -183,6 +184,11 @@ def test_make_pdf_without_tex_says_what_to_run():
     assert result.stderr.splitlines()[0] == (
         "make pdf needs TeX (missing: texlive-no-such-package): run sudo bash scripts/install-system-deps.sh"
     )
+
+
+@pytest.mark.parametrize("name", ["print-test.tex", "trust-series.tex", "climate-highlights.tex"])
+def test_every_edition_declares_its_language(tex, name):
+    assert r"\hypersetup{pdflang={en}}" in tex[name]
 
 
 # --- the real book, printed (slow) -------------------------------------------------------
@@ -372,3 +378,47 @@ def test_pdf_metadata(pdfs, edition, title, author):
 
 def test_pdf_layer_reads_paragraphs_like_a_reader():
     assert paragraphs("One *two*\nthree.\n\n- a list item\n") == ["One two three.", "a list item"]
+
+
+def outline(path: Path) -> list[tuple[int, str]]:
+    """The PDF's bookmarks, as (depth, title), in order."""
+    def walk(items, depth):
+        for item in items:
+            if isinstance(item, list):
+                yield from walk(item, depth + 1)
+            else:
+                yield depth, item.title
+    return list(walk(PdfReader(path).outline, 0))
+
+
+@pytest.mark.parametrize("edition", [BOOK, "co-creation-special-issue", "highlights-2021-policy-diffusion"])
+def test_pdf_declares_its_language_shows_its_title_and_bookmarks(pdfs, edition):
+    """What xelatex can give a PDF for assistive technology (docs/printing.md): no structure tags,
+    but the language, the title shown instead of the file name, and open bookmarks (the title and
+    authors themselves: test_pdf_metadata)."""
+    catalog = PdfReader(pdfs / f"{edition}.pdf").trailer["/Root"]
+    assert catalog["/Lang"] == "en"
+    assert catalog["/ViewerPreferences"] == {"/DisplayDocTitle": True}
+    assert catalog["/PageMode"] == "/UseOutlines"
+
+
+@pytest.mark.parametrize("edition", [BOOK, "co-creation-special-issue", "highlights-2021-policy-diffusion"])
+def test_every_collection_and_post_has_a_bookmark(pdfs, edition):
+    """Each collection of the edition is a top-level bookmark (numbered as its part), with a
+    bookmark for each of its posts under it."""
+    collections = {p["collection"] for p in POSTS} if edition == BOOK else {edition}
+    landing = {
+        slug: fm.parse_front_matter((REPO / "posts" / slug / "index.md").read_text(encoding="utf-8")).data["title"]
+        for slug in collections
+    }
+    under: dict[str, list[str]] = {}
+    for depth, title in outline(pdfs / f"{edition}.pdf"):
+        if depth == 0:
+            part = re.sub(r"^[IVXLC]+ ", "", title)
+            under[part] = []
+        else:
+            assert depth == 1, title
+            under[part].append(title)
+    assert sorted(under) == sorted(landing.values())
+    for slug, title in landing.items():
+        assert sorted(under[title]) == sorted(p["title"] for p in POSTS if p["collection"] == slug)

@@ -14,8 +14,8 @@ from ..compat import ablog as ablog_compat
 from ..compat import sphinx as sphinx_compat
 from ..compat import escaping
 from ..compat import theme as theme_compat
-from . import (checks, collection_pages, config, content_checks, discovery, feeds, head_and_links, latex, left_out,
-               navigation, page_addresses, published, reading, rebuild, safety, tree)
+from . import (checks, collection_pages, config, content_checks, discovery, feeds, head_and_links, html_time, latex,
+               left_out, navigation, page_addresses, published, reading, rebuild, safety, tree)
 from .domain import PostsDomain
 
 def add_templates_path(app: Sphinx, config) -> None:
@@ -80,6 +80,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_transform(reading.ReadFrontMatter)
     # After content_checks.check_body (500), which reads the body below the front matter.
     app.connect("source-read", reading.replace_front_matter, priority=600)
+    app.add_node(html_time.post_date, html=(html_time.visit_post_date, html_time.depart_post_date))
     app.add_directive("collection-posts", collection_pages.CollectionPostsDirective)
     app.add_directive("collection-details", collection_pages.CollectionDetailsDirective)
     app.add_post_transform(collection_pages.ResolveCollectionPlaceholders)

@@ -27,6 +27,7 @@ from sphinx.writers.latex import LaTeXTranslator
 
 from ..compat.ablog import PostList
 from ..model import frontmatter as fm
+from ..model.language import pdf_language
 from ..model.text import format_date, format_period, issue_line, names
 from .config import edition_date_fix, problem_line, settings
 from .domain import PostsDomain
@@ -358,6 +359,8 @@ class EditionTranslator(LaTeXTranslator):
 
     def __init__(self, document: nodes.document, builder, theme) -> None:
         super().__init__(document, builder, theme)
+        # The PDF's language (hyperref's /Lang), which screen readers choose their voice by.
+        self.elements["hyperref"] += rf"\hypersetup{{pdflang={{{pdf_language(builder.config.language)}}}}}" + "\n"
         page = edition_title_page(
             builder.env.domains["ppblog"], document["docname"], builder.config,
             self.elements["title"], self.elements["author"],

@@ -16,6 +16,7 @@ from ..model.text import format_date, names
 from .collection_pages import collection_context
 from .config import settings
 from .domain import PostsDomain, ablog_page_xref
+from .html_time import post_date_node
 from .messages import warn
 
 
@@ -142,15 +143,16 @@ def add_post_metadata(app, doctree: nodes.document) -> None:
     post["excerpt"] = " ".join(opening.split())
     meta = nodes.container(classes=["pp-post-meta"])
     meta += nodes.paragraph("", "", nodes.Text("By "), *join_names(author_nodes(app.config, post["authors"])), classes=["pp-byline"])
-    meta += nodes.paragraph("", "", nodes.inline("", format_date(post["date"]), classes=["pp-date"]), classes=["pp-dateline"])
+    meta += nodes.paragraph("", "", post_date_node(post["date"], format_date(post["date"]), ["pp-date"]), classes=["pp-dateline"])
     if post["draft"]:
         meta += nodes.paragraph("", "Draft preview: this post is not published.", classes=["pp-draft"])
     if post["tags"]:
-        meta += nodes.paragraph("", "", nodes.Text("Tags: "), classes=["pp-tags"])
-        for index, tag in enumerate(post["tags"]):
-            if index:
-                meta[-1] += nodes.Text(" ")
-            meta[-1] += ablog_page_xref(tag, tag_page(app.config, tag), f"Posts tagged {tag}", "pp-tag")
+        # A list, so that a screen reader says how many tags there are and where each ends.
+        tags = nodes.bullet_list(classes=["pp-tag-list"])
+        for tag in post["tags"]:
+            link = ablog_page_xref(tag, tag_page(app.config, tag), f"Posts tagged {tag}", "pp-tag")
+            tags += nodes.list_item("", nodes.paragraph("", "", link))
+        meta += nodes.container("", nodes.paragraph("", "Tags:", classes=["pp-tags-label"]), tags, classes=["pp-tags"])
     section.insert(1, meta)
     section.insert(2, collection_context(docname=docname))
 
