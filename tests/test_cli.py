@@ -70,11 +70,14 @@ def test_new_writes_a_valid_draft_with_the_next_position_and_never_overwrites(pr
     result = ppblog(*args, cwd=project)
     assert result.returncode == 0, result.stderr
     post = project / "posts/co-creation-special-issue/blog-8-what-next.md"
-    assert result.stdout.strip() == f"wrote {post.relative_to(project)}"
+    # The book numbers the post from its position: the title keeps no "Blog 8: " of its own.
+    assert result.stdout.strip() == f"wrote {post.relative_to(project)} (title \"what next?\": the book adds 'Blog 8: ' itself)"
     text = post.read_text(encoding="utf-8")
+    assert 'title: "what next?"\n' in text
     assert "position: 8\n" in text and "draft: true\n" in text and '  - "Tina Jukić"\n' in text
     assert ppblog("check", cwd=project).returncode == 0
-    again = ppblog(*args, cwd=project)
+    # The same post again (its position now taken, so named explicitly): never overwritten.
+    again = ppblog(*args, "--position", "8", cwd=project)
     assert again.returncode == 2
     assert again.stderr.strip() == f"{post.relative_to(project)}: already exists; choose another --slug (nothing was written)"
     assert post.read_text(encoding="utf-8") == text

@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import re
 import shutil
 import sys
 from pathlib import Path
 
 from . import frontmatter as fm
+from . import phrasing, scaffold
 from .content_checks import source_problem
 from .sphinx_run import print_error, read_problems, run_sphinx
 from .transforms import POSTS_DIR, page_kind
@@ -110,11 +110,6 @@ def cmd_build(args: argparse.Namespace, extra: list[str]) -> int:
     return 0
 
 
-def slugify_title(title: str) -> str:
-    words = re.sub(r"[^a-z0-9]+", " ", title.lower()).split()
-    return "-".join(words[:8]) or "post"
-
-
 def yaml_string(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
@@ -148,21 +143,28 @@ def cmd_new(args: argparse.Namespace) -> int:
                 if isinstance(value, int):
                     taken.append(value)
         position = max(taken, default=0) + 1
-    target = landing.parent / f"{args.slug or slugify_title(args.title)}.md"
+    # The book numbers a series post from its position: a 'Blog 1: ' typed into the title
+    # would show twice ("Blog 1: Blog 1: …").
+    title = phrasing.without_numbering(args.title)
+    note = f" (title {yaml_string(title)}: the book adds 'Blog {position}: ' itself)" if title != args.title else ""
+    default_name = phrasing.file_name(title)
+    if series:
+        default_name = f"blog-{position}-{default_name}"
+    target = landing.parent / f"{args.slug or default_name}.md"
     if target.exists():
         print(f"{target}: already exists; choose another --slug (nothing was written)", file=sys.stderr)
         return 2
     category = fm.CATEGORY_OF_KIND[fm.SPECIAL_ISSUE if series else fm.HIGHLIGHTS]
-    lines = ["---", f"title: {yaml_string(args.title)}", f"date: {args.date}", "authors:"]
+    lines = ["---", f"title: {yaml_string(title)}", f"date: {args.date}", "authors:"]
     lines += [f"  - {yaml_string(name)}" for name in args.author]
     lines += [f"tags: [{', '.join(yaml_string(t) for t in args.tag)}]", f"category: {category}",
               f"collection: {args.collection}"]
     if series:
         lines.append(f"position: {position}")
     lines += [f"original_url: {args.original_url}", "draft: true", "---", "",
-              "Write the post here. Remove `draft: true` above when it is ready to publish.", ""]
+              scaffold.INSTRUCTION, ""]
     target.write_text("\n".join(lines), encoding="utf-8")
-    print(f"wrote {target}")
+    print(f"wrote {target}{note}")
     return 0
 
 
@@ -182,7 +184,8 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--tag", action="append", default=[])
     new.add_argument("--date", default=dt.date.today().isoformat(), help="YYYY-MM-DD (default: today)")
     new.add_argument("--position", type=int, help="the blog number in a series (default: the next one)")
-    new.add_argument("--original-url", default="https://policyandpoliticsblog.com/")
+    new.add_argument("--original-url", default=scaffold.DEFAULT_ORIGINAL_URL,
+                     help="the address of the original post (the default must be replaced before publishing)")
     new.add_argument("--slug", help="the file name without .md (default: from the title)")
     args, extra = parser.parse_known_args(argv)
     if args.command == "build":

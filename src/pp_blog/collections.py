@@ -19,6 +19,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from . import frontmatter as fm
+from . import phrasing
 from .domain import PostsDomain, post_order_key
 
 logger = logging.getLogger(__name__)
@@ -325,12 +326,13 @@ class ResolveCollectionPlaceholders(SphinxPostTransform):
             return box
         landing = f"posts/{collection['slug']}/index"
         if collection["kind"] == fm.SPECIAL_ISSUE and post["position"] is not None:
+            lead, between, name = phrasing.series_line(collection, post["position"])
             box += nodes.paragraph(
                 "",
                 "",
-                nodes.strong("", f"Blog {post['position']} of {collection['planned_posts']}"),
-                nodes.Text(f" in the {collection['series_name']} on "),
-                doc_link(landing, docname, collection["short_title"]),
+                nodes.strong("", lead),
+                nodes.Text(between),
+                doc_link(landing, docname, name),
                 nodes.Text(f" ({issue_line(collection)})."),
                 classes=["pp-series-position"],
             )
@@ -353,12 +355,9 @@ class ResolveCollectionPlaceholders(SphinxPostTransform):
                 box += links
         else:
             period = format_period(collection["period_start"], collection["period_end"])
+            lead, name, tail = phrasing.highlights_line(collection, period)
             box += nodes.paragraph(
-                "",
-                "",
-                nodes.Text("Part of the highlights collection "),
-                doc_link(landing, docname, collection["title"]),
-                nodes.Text(f": {period}, on {collection['theme']}."),
+                "", "", nodes.Text(lead), doc_link(landing, docname, name), nodes.Text(tail),
                 classes=["pp-highlights-context"],
             )
             articles = collection.get("featured_articles") or []

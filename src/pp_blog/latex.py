@@ -27,6 +27,7 @@ from sphinx.util.texescape import escape
 from sphinx.writers.latex import LaTeXTranslator
 
 from . import frontmatter as fm
+from . import phrasing
 from .collections import format_date, format_period, issue_line, names
 from .domain import PostsDomain
 
@@ -329,15 +330,15 @@ def edition_title_page(domain: PostsDomain, docname: str, config, title: str, au
         collection = domain.collections[docname]
         title = escape(collection["title"], engine)
         posts = domain.posts_in(collection["slug"])
+        # The kind of collection, unless its title says it already.
+        what = phrasing.edition_kicker(collection, collection["title"])
         if collection["kind"] == fm.SPECIAL_ISSUE:
-            what = collection["series_name"]
             details = [
                 issue_line(collection),
                 f"Guest editors: {names(collection['guest_editors'])}",
                 f"{len(posts)} of the {collection['planned_posts']} blogs of the series",
             ]
         else:
-            what = "Highlights collection"
             details = [
                 collection["journal"],
                 format_period(collection["period_start"], collection["period_end"]),
