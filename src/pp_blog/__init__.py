@@ -7,8 +7,8 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.writers.html5 import HTML5Translator
 
-from . import (ablog_compat, checks, collections, content_checks, feeds, incremental, latex, navigation, safety, search,
-               theme_compat, transforms)
+from . import (ablog_compat, checks, collections, collections_directive, content_checks, feeds, incremental, latex,
+               navigation, safety, search, theme_compat, transforms)
 from .domain import PostsDomain
 
 __version__ = "0.1.0"
@@ -52,6 +52,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("collection-posts", collections.CollectionPostsDirective)
     app.add_directive("collection-details", collections.CollectionDetailsDirective)
     app.add_post_transform(collections.ResolveCollectionPlaceholders)
+    app.add_directive("collections", collections_directive.CollectionsDirective)
+    app.connect("env-get-outdated", collections_directive.pages_listing_collections)
     app.connect("config-inited", ablog_compat.reset_blog_state)
     app.connect("config-inited", search.resolve_scorer_path)
     app.connect("config-inited", collections.exclude_drafts)

@@ -21,9 +21,10 @@ class PostsDomain(Domain):
     initial_data: dict[str, Any] = {
         "posts": {},  # docname -> plain dict of the post's front matter (see frontmatter.post_record)
         "collections": {},  # docname of a landing page -> plain dict of its declaration
+        "collections_lists": {},  # docname of a page with a {collections} list -> True
     }
     # Bump when the shape of the stored data changes, so old pickles are discarded.
-    data_version = 1
+    data_version = 2
 
     def __init__(self, env) -> None:
         super().__init__(env)
@@ -46,15 +47,25 @@ class PostsDomain(Domain):
     def add_collection(self, docname: str, record: dict[str, Any]) -> None:
         self.collections[docname] = record
 
+    @property
+    def collections_lists(self) -> set[str]:
+        """The pages with a ``{collections}`` list (see collections_directive.py)."""
+        return set(self.data.setdefault("collections_lists", {}))
+
+    def note_collections_list(self, docname: str) -> None:
+        self.data.setdefault("collections_lists", {})[docname] = True
+
     def clear_doc(self, docname: str) -> None:
         self.posts.pop(docname, None)
         self.collections.pop(docname, None)
+        self.data.setdefault("collections_lists", {}).pop(docname, None)
         self._series = None
 
     def merge_domaindata(self, docnames: set[str], otherdata: dict[str, Any]) -> None:
         self._series = None
-        for key in ("posts", "collections"):
-            for docname, record in otherdata[key].items():
+        for key in ("posts", "collections", "collections_lists"):
+            self.data.setdefault(key, {})
+            for docname, record in otherdata.get(key, {}).items():
                 if docname in docnames:
                     self.data[key][docname] = record
 
