@@ -7,8 +7,8 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.writers.html5 import HTML5Translator
 
-from . import (ablog_compat, checks, collections, collections_directive, content_checks, feeds, incremental, latex,
-               navigation, safety, search, theme_compat, transforms)
+from . import (ablog_compat, checks, collections, collections_directive, content_checks, excerpts, feeds, incremental, latex,
+               navigation, print_notes, safety, search, theme_compat, transforms)
 from .domain import PostsDomain
 
 __version__ = "0.1.0"
@@ -23,6 +23,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     ablog_compat.take_over_archive_pages(app)
     app.connect("builder-inited", ablog_compat.install_html_cache)
     app.connect("builder-inited", ablog_compat.note_config_change)
+    app.connect("doctree-read", excerpts.strip_note_markers_from_ablog_excerpts, priority=540)
     app.connect("doctree-read", ablog_compat.slim_and_fingerprint_posts, priority=550)
     app.connect("env-updated", ablog_compat.register_posts_once_read)
     app.connect("write-started", ablog_compat.open_html_cache)
@@ -80,6 +81,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # Print (see latex.py): one PDF per collection besides the whole book.
     app.add_post_transform(latex.GatherEdition)
     app.add_post_transform(latex.DropWebOnly)
+    app.add_post_transform(print_notes.NumberNotesByPost)
     app.set_translator("latex", latex.EditionTranslator)
     # pydata-sphinx-theme adds its HTML translator mixin (aria-level on toctree captions, table
     # classes) only to translators registered by name once any one is: so name HTML's as well.

@@ -17,6 +17,7 @@ from sphinx.util import logging
 from . import frontmatter as fm
 from .collections import build_date, collection_context, format_date, is_draft, names
 from .domain import PostsDomain, ablog_page_xref
+from .excerpts import plain_text
 
 logger = logging.getLogger(__name__)
 
@@ -158,8 +159,7 @@ def add_post_metadata(app, doctree: nodes.document) -> None:
     if section is None:
         return
     # The opening paragraph, as plain text, for collection listings.
-    opening = next((p.astext() for p in section.findall(nodes.paragraph)), "")
-    post["excerpt"] = " ".join(opening.split())
+    post["excerpt"] = next((plain_text(p) for p in section.findall(nodes.paragraph)), "")
     meta = nodes.container(classes=["pp-post-meta"])
     meta += nodes.paragraph("", "", nodes.Text("By "), *join_names(author_nodes(post["authors"])), classes=["pp-byline"])
     meta += nodes.paragraph("", "", nodes.inline("", format_date(post["date"]), classes=["pp-date"]), classes=["pp-dateline"])

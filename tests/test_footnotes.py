@@ -1,0 +1,62 @@
+"""A footnote in a post's opening paragraph: no stray marker in excerpts, numbered 1 in print."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import sphinx_build
+
+ROOT = Path(__file__).parent / "roots" / "test-footnotes"
+
+
+@pytest.fixture(scope="module")
+def html(tmp_path_factory) -> Path:
+    outdir = tmp_path_factory.mktemp("footnotes-html")
+    result = sphinx_build(ROOT, outdir)
+    assert result.returncode == 0, result.stderr
+    return outdir
+
+
+@pytest.fixture(scope="module")
+def tex(tmp_path_factory) -> dict[str, str]:
+    outdir = tmp_path_factory.mktemp("footnotes-latex")
+    result = sphinx_build(ROOT, outdir, "latex")
+    assert result.returncode == 0, result.stderr
+    return {path.name: path.read_text(encoding="utf-8") for path in outdir.glob("*.tex")}
+
+
+def soup(outdir: Path, page: str) -> BeautifulSoup:
+    return BeautifulSoup((outdir / page).read_text(encoding="utf-8"), "html.parser")
+
+
+def test_front_page_excerpt_has_no_note_marker(html):
+    excerpt = soup(html, "index.html").select_one(".ablog-post-excerpt")
+    assert excerpt.get_text(" ", strip=True) == "Policy makers ask for evidence before they act, and the journal says so."
+    assert excerpt.select("a.footnote-reference") == []
+
+
+def test_landing_page_excerpt_has_no_note_number(html):
+    excerpt = soup(html, "posts/notes/index.html").select_one(".pp-listing-excerpt")
+    assert excerpt.get_text() == "Policy makers ask for evidence before they act, and the journal says so."
+
+
+def test_the_post_keeps_its_footnote(html):
+    post = soup(html, "posts/notes/evidence.html")
+    ref = post.select_one("a.footnote-reference")
+    assert ref.get_text(strip=True) == "[1]"
+    assert post.select_one(ref["href"]) is not None
+
+
+@pytest.mark.parametrize("edition", ["footnotes.tex", "notes.tex"])
+def test_print_numbers_a_posts_notes_from_one_in_reading_order(tex, edition):
+    source = tex[edition]
+    notes = re.findall(r"\\begin\{footnote\}\[(\d+)\]\\sphinxAtStartFootnote\n(.*?)\n", source)
+    assert notes == [
+        ("1", "A survey of 400 officials, 2020."),
+        ("2", r"\sphinxnolinkurl{https://example.org/journal}"),
+        ("3", r"\sphinxnolinkurl{https://example.org/2021/11/11/what-counts-as-evidence/}"),
+    ]
