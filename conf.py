@@ -2,7 +2,8 @@
 
 project = "Policy & Politics blog"
 author = "Policy & Politics"
-copyright = "2021, Policy & Politics; post excerpts © their authors"
+# The footer reads "Copyright <the years the posts span>, <holder>" (no fixed year to go stale).
+ppblog_copyright_holder = "Policy & Politics; post excerpts © their authors"
 language = "en"
 
 extensions = [
@@ -88,4 +89,3 @@ latex_elements = {
 # A printed link must show where it goes.
 latex_show_urls = "footnote"
 latex_domain_indices = False
-ppblog_edition_date = "2021-08-01"

@@ -7,8 +7,8 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.writers.html5 import HTML5Translator
 
-from . import (ablog_compat, checks, collections, collections_directive, content_checks, excerpts, feeds, incremental, latex,
-               navigation, print_notes, safety, search, theme_compat, transforms)
+from . import (ablog_compat, checks, collections, collections_directive, content_checks, dated_output, excerpts,
+               feeds, incremental, latex, navigation, print_notes, safety, search, theme_compat, transforms)
 from .domain import PostsDomain
 
 __version__ = "0.1.0"
@@ -44,8 +44,14 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("ppblog_show_drafts", False, "env", types=[bool])
     # The day against which future-dated posts count as drafts; empty means today.
     app.add_config_value("ppblog_build_date", "", "env", types=[str])
-    # The date printed on the PDF editions (YYYY-MM-DD), never the day of the build.
+    # The date printed on the PDF editions (YYYY-MM-DD), never the day of the build; empty:
+    # each edition's newest post's date (dated_output.py).
     app.add_config_value("ppblog_edition_date", "", "", types=[str])
+    # Who the footer's copyright names, after the years the posts span (when `copyright` is unset).
+    app.add_config_value("ppblog_copyright_holder", "", "html", types=[str])
+    app.connect("env-updated", dated_output.warn_of_stale_edition_date)
+    app.connect("env-get-updated", dated_output.pages_with_new_copyright)
+    app.connect("html-page-context", dated_output.footer_copyright)
     app.add_domain(PostsDomain)
     app.add_transform(transforms.ReadFrontMatter)
     # After content_checks.check_body (500), which reads the body below the front matter.

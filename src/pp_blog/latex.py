@@ -29,6 +29,7 @@ from sphinx.writers.latex import LaTeXTranslator
 from . import frontmatter as fm
 from . import phrasing
 from .collections import format_date, format_period, issue_line, names
+from .dated_output import edition_date
 from .domain import PostsDomain
 
 logger = logging.getLogger(__name__)
@@ -48,20 +49,16 @@ PRUNABLE = (nodes.bullet_list, nodes.enumerated_list, nodes.list_item, nodes.con
 # --- configuration ---------------------------------------------------------------------
 
 
-def edition_date(config) -> dt.date | None:
-    """The date printed on every edition, from ``ppblog_edition_date`` (YYYY-MM-DD)."""
-    value = config.ppblog_edition_date
-    return fm.parse_date(value) if isinstance(value, str) else None
-
-
 def prepare_latex_build(app) -> None:
-    """A LaTeX build needs the edition date, and our style file next to the .tex files."""
+    """A LaTeX build needs our style file next to the .tex files, and a set edition date to be a date."""
     if app.builder.format != "latex":
         return
-    if edition_date(app.config) is None:
+    value = app.config.ppblog_edition_date
+    if value and fm.parse_date(value) is None:
         logger.warning(
-            f"{Path(app.confdir, 'conf.py')}: ppblog_edition_date = {app.config.ppblog_edition_date!r} is not a "
-            "date: set the date printed on the PDF editions as 'YYYY-MM-DD', e.g. ppblog_edition_date = '2021-08-01'",
+            f"{Path(app.confdir, 'conf.py')}: ppblog_edition_date = {value!r} is not a date: set the date "
+            "printed on the PDF editions as 'YYYY-MM-DD', e.g. ppblog_edition_date = '2021-08-01', or remove it "
+            "to date each edition by its newest post",
             type="ppblog", subtype="config",
         )
     copy_asset_file(STYLE_FILE, app.outdir, force=True)
@@ -346,7 +343,7 @@ def edition_title_page(domain: PostsDomain, docname: str, config, title: str, au
             ]
     else:
         return None
-    date = edition_date(config)
+    date = edition_date(domain, docname, config)
     printed_date = f"Edition of {format_date(date.isoformat())}" if date else ""
     body = r"\par ".join(escape(line, engine) for line in details)
     fields = [title, escape(what, engine), body, author, escape(printed_date, engine), pdf_date(date) if date else ""]
@@ -364,7 +361,7 @@ class EditionTranslator(LaTeXTranslator):
         )
         if page is not None:
             self.elements["maketitle"] = page
-            date = edition_date(builder.config)
+            date = edition_date(builder.env.domains["ppblog"], document["docname"], builder.config)
             self.elements["date"] = escape(format_date(date.isoformat())) if date else ""
             # Contents list the parts (collections) and chapters (posts), whatever the
             # depth of the toctree the edition starts from.
