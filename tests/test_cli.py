@@ -55,8 +55,8 @@ def test_failed_build_keeps_the_published_site_and_fails_again_next_time(project
     for attempt in range(2):  # the second run must not forget the unfixed problem
         result = ppblog("build", "--out", str(out), "-q", cwd=project)
         assert result.returncode != 0
-        assert "blog-6-strategic-management.md:14: WARNING: position 5 is already taken" in result.stderr
-        assert result.stderr.strip().endswith("build failed: fix the problems above; " + f"{out} is unchanged")
+        assert "blog-6-strategic-management.md:14: position 5 is already taken" in result.stderr
+        assert result.stderr.strip().endswith("build failed: fix the 1 problem above; " + f"{out} is unchanged")
         assert (out / "index.html").read_bytes() == published
         assert not (project / "_build/html.staging").exists()
 

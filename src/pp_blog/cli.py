@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -12,10 +13,12 @@ from pathlib import Path
 from . import frontmatter as fm
 from . import phrasing, scaffold
 from .content_checks import source_problem
-from .sphinx_run import print_error, read_problems, run_sphinx
+from .sphinx_run import as_check_line, print_error, read_problems, run_sphinx
 from .transforms import POSTS_DIR, page_kind
 
 ENVIRONMENT_PICKLE = "environment.pickle"
+# Sphinx's last line of a build with warnings treated as errors.
+BUILD_FINISHED_WITH_PROBLEMS = re.compile(r"^build finished with problems", re.I)
 
 
 def iter_sources(root: Path):
@@ -88,16 +91,31 @@ def cmd_build(args: argparse.Namespace, extra: list[str]) -> int:
     if out.is_dir():
         # Start from the published tree so Sphinx rewrites only what changed.
         shutil.copytree(out, staging, symlinks=True)
+    # Sphinx's progress (and its notes on its own configuration, the staging folder) only
+    # when asked for with -v: a good build says where the book is, a failed one its problems.
+    verbose = any(option.startswith("-v") for option in extra)
     command = [
-        sys.executable, "-m", "sphinx", "-nW", "--keep-going", "-b", args.builder,
+        sys.executable, "-m", "sphinx", "-nW", "--keep-going", *([] if verbose else ["-q"]), "-b", args.builder,
         "-d", str(doctrees), args.root, str(staging), *extra,
     ]
-    returncode = run_sphinx(command, print_error)  # a crash is reported in one line (sphinx_run.py)
+    print(f"building {out} ...", flush=True)
+    problems: list[str] = []
+
+    def report(line: str) -> None:
+        shown = as_check_line(line, Path(args.root))
+        if BUILD_FINISHED_WITH_PROBLEMS.match(shown):
+            return  # our own summary below says it with the count and what happens next
+        if shown.strip():
+            problems.append(shown)
+        print_error(shown)
+
+    returncode = run_sphinx(command, report)  # a crash is reported in one line (sphinx_run.py)
     if returncode != 0:
         (doctrees / ENVIRONMENT_PICKLE).unlink(missing_ok=True)
         shutil.rmtree(staging, ignore_errors=True)
         kept = f"{out} is unchanged" if out.is_dir() else "nothing was published"
-        print(f"build failed: fix the problems above; {kept}", file=sys.stderr)
+        counted = f"{len(problems)} problem{'' if len(problems) == 1 else 's'} above" if problems else "the problem above"
+        print(f"build failed: fix the {counted}; {kept}", file=sys.stderr)
         return returncode
     previous = out.with_name(out.name + ".previous")
     shutil.rmtree(previous, ignore_errors=True)
