@@ -42,6 +42,8 @@ fontawesome_included = True
 # Book layout
 html_title = "Policy & Politics blog"
 html_theme = "sphinx_book_theme"
+# The book has no index entries: an empty general index is not published.
+html_use_index = False
 html_css_files = ["pp-blog.css"]
 # Search snippets from the post's text rather than the theme's page furniture (see the file).
 html_js_files = [
@@ -50,6 +52,8 @@ html_js_files = [
     ("pp-search.js", {"defer": "defer"}),
 ]
 html_search_scorer = "_static/pp-search-scorer.js"
+# The index and the query fold accents ("Jukic" finds "Jukić"): pp_blog's search language.
+html_search_language = "en-folded"
 html_theme_options = {
     "home_page_in_toc": True,
     "show_navbar_depth": 1,
@@ -57,12 +61,12 @@ html_theme_options = {
     "use_fullscreen_button": False,
     "show_toc_level": 2,
 }
-# Keep the book's navigation first; ABlog's lists follow it. Our navigation replaces the
+# Keep the book's navigation first; ABlog's lists follow it. No search field here: the theme's
+# header has one on every page. Our navigation replaces the
 # theme's sbt-sidebar-nav.html, which renders the whole archive into every page (navigation.py).
 html_sidebars = {
     "**": [
         "navbar-logo.html",
-        "search-button-field.html",
         "ppblog/sidebar-nav.html",
         "ppblog/recent-posts.html",
         "ppblog/archives.html",

@@ -8,7 +8,8 @@ from sphinx.application import Sphinx
 from sphinx.writers.html5 import HTML5Translator
 
 from . import (ablog_compat, checks, collections, collections_directive, content_checks, dated_output, excerpts,
-               feeds, incremental, latex, navigation, print_notes, safety, search, theme_compat, transforms)
+               feeds, incremental, latex, navigation, print_notes, safety, search, search_language,
+               theme_compat, transforms)
 from .domain import PostsDomain
 
 __version__ = "0.1.0"
@@ -40,6 +41,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-collect-pages", incremental.drop_emptied_search_terms)
     app.connect("env-get-outdated", incremental.remove_pages_of_removed_docs)
     app.connect("builder-inited", incremental.keep_compiled_templates)
+    app.connect("builder-inited", incremental.remove_unpublished_index)
     app.add_config_value("ppblog_categories", [], "env", types=[list])
     app.add_config_value("ppblog_show_drafts", False, "env", types=[bool])
     # The day against which future-dated posts count as drafts; empty means today.
@@ -63,6 +65,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-outdated", collections_directive.pages_listing_collections)
     app.connect("config-inited", ablog_compat.reset_blog_state)
     app.connect("config-inited", search.resolve_scorer_path)
+    app.add_search_language(search_language.FoldedEnglish)
     app.connect("config-inited", collections.exclude_drafts)
     # After ABlog's own doctree-read handler (priority 500) has taken its excerpt.
     app.connect("doctree-read", transforms.add_post_metadata, priority=600)

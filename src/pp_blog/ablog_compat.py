@@ -295,6 +295,8 @@ def archive_pages_that_changed(app) -> Iterator[tuple[str, dict, str]]:
     current: dict[str, str] = {}
     described: dict[int, Any] = {}
     for pagename, context, template in generate_archive_pages(app):
+        if is_empty_drafts_page(app, pagename, context):
+            continue
         current[pagename] = digest((template, describe(context, described), around))
         target = Path(builder.get_outfilename(pagename))
         if reuse and previous_pages.get(pagename) == current[pagename] and target.exists():
@@ -304,6 +306,11 @@ def archive_pages_that_changed(app) -> Iterator[tuple[str, dict, str]]:
         # A tag, author or year that has no post any more: its page goes too.
         Path(builder.get_outfilename(pagename)).unlink(missing_ok=True)
     builder.ppblog_archive_state = (state_path, {"inputs": inputs, "pages": current})
+
+
+def is_empty_drafts_page(app, pagename: str, context: dict) -> bool:
+    """ABlog's drafts page with no draft on it (drafts are built only in a preview): not published."""
+    return pagename == Blog(app).drafts.docname and not len(context.get("collection") or ())
 
 
 def archive_inputs(env, around) -> str:

@@ -1,7 +1,8 @@
 """Keep an incrementally updated site identical to a clean build's.
 
-- Sphinx leaves the pages of a deleted (or moved) document in the output folder, where they
-  stay published and found by search engines: they are removed as soon as Sphinx notices.
+- Sphinx leaves the pages of a deleted (or moved) document, and a general index it no longer
+  writes, in the output folder, where they stay published and found by search engines: they
+  are removed as soon as Sphinx notices.
 - Every build compiles the theme's Jinja templates again (pydata-sphinx-theme's are large):
   the compiled templates are kept next to the doctrees, keyed by their source's checksum,
   and not checked for changes during the build.
@@ -45,6 +46,12 @@ def remove_pages_of_removed_docs(app, env, added, changed, removed) -> list[str]
         for suffix in app.config.source_suffix:
             (sources / f"{docname}{suffix}{app.config.html_sourcelink_suffix}").unlink(missing_ok=True)
     return []
+
+
+def remove_unpublished_index(app) -> None:
+    """``builder-inited``: with ``html_use_index`` off, an index page left by an earlier build goes."""
+    if app.builder.format == "html" and not app.config.html_use_index:
+        (Path(app.outdir) / "genindex.html").unlink(missing_ok=True)
 
 
 def drop_emptied_search_terms(app) -> Iterator:
