@@ -8,7 +8,7 @@ from sphinx.application import Sphinx
 from sphinx.writers.html5 import HTML5Translator
 
 from . import (ablog_compat, checks, collections, collections_directive, content_checks, dated_output, excerpts,
-               feeds, incremental, latex, navigation, print_notes, safety, search, search_language,
+               feeds, incremental, latex, navigation, print_notes, print_tables, safety, search, search_language,
                theme_compat, transforms)
 from .domain import PostsDomain
 
@@ -91,6 +91,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_post_transform(latex.GatherEdition)
     app.add_post_transform(latex.DropWebOnly)
     app.add_post_transform(print_notes.NumberNotesByPost)
+    app.add_post_transform(print_tables.AlignTableColumns)
     app.set_translator("latex", latex.EditionTranslator)
     # pydata-sphinx-theme adds its HTML translator mixin (aria-level on toctree captions, table
     # classes) only to translators registered by name once any one is: so name HTML's as well.
