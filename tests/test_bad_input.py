@@ -345,7 +345,7 @@ def test_a_crash_in_any_extension_is_one_line_from_make_html(tmp_path):
         r"tell the maintainers; the full report is in \S+\.log\)",
         lines[0],
     ), lines[0]
-    assert lines[1] == "build failed: fix the problems above; nothing was published"
+    assert lines[1] == "build failed: fix the 1 problem above; nothing was published"
     assert Path(lines[0].rsplit(" ", 1)[1].rstrip(")")).is_file()
 
 
