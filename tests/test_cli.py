@@ -88,3 +88,16 @@ def test_new_refuses_an_unknown_collection(project):
     assert result.returncode == 2
     assert result.stderr.strip() == (
         "posts/nope/index.md: no such collection: choose one of co-creation-special-issue, highlights-2021-policy-diffusion")
+
+
+def test_a_broken_landing_page_is_reported_once_not_again_for_each_of_its_posts(project):
+    landing = project / "posts/highlights-2021-policy-diffusion/index.md"
+    landing.write_text(landing.read_text(encoding="utf-8").replace("period_end: 2021-07-31", "period_end: 2021-07"),
+                       encoding="utf-8")
+    result = ppblog("check", cwd=project)
+    assert result.returncode == 1
+    # The field's own line, and no "unknown collection" for the post that belongs to it.
+    assert result.stderr.splitlines() == [
+        "posts/highlights-2021-policy-diffusion/index.md:9: period_start and period_end must be dates written YYYY-MM-DD",
+        "1 problem(s) found",
+    ]

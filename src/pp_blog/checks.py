@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
+
 from . import frontmatter as fm
-from .transforms import warn
+from .transforms import page_kind, warn
 
 
 def check_site(app, env) -> None:
     domain = env.domains["ppblog"]
-    for docname, problem in fm.validate_site(domain.posts, domain.collections):
+    # Landing pages read but refused: their own problems are reported already.
+    broken = frozenset(PurePosixPath(d).parent.name for d in env.found_docs
+                       if page_kind(d) == "collection" and d not in domain.collections)
+    for docname, problem in fm.validate_site(domain.posts, domain.collections, broken):
         warn(docname, problem)

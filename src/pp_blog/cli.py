@@ -48,7 +48,8 @@ def check_tree(root: Path, categories: list[str]) -> list[str]:
         if record is not None:
             (collections if kind == "collection" else posts)[docname] = record
         lines.extend(problem.format(shown) for problem in problems)
-    for docname, problem in fm.validate_site(posts, collections):
+    broken = frozenset(Path(d).parent.name for d in paths if page_kind(d) == "collection" and d not in collections)
+    for docname, problem in fm.validate_site(posts, collections, broken):
         lines.append(problem.format(paths[docname]))
     # What only reading the pages finds (images, links, toctrees, safety: content_checks.py,
     # safety.py), without the front matter problems already listed.

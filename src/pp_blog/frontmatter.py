@@ -523,13 +523,14 @@ def _error_key(error) -> str:
 
 
 def validate_site(
-    posts: dict[str, dict[str, Any]], collections: dict[str, dict[str, Any]]
+    posts: dict[str, dict[str, Any]], collections: dict[str, dict[str, Any]], broken: frozenset[str] = frozenset()
 ) -> list[tuple[str, Problem]]:
     """Checks that need every post: known collection, series positions, unique titles and slugs.
 
     ``posts`` maps a docname to its record (as stored by the build); ``collections`` maps
-    a landing page's docname to its declaration. Returns (docname, problem) pairs in
-    docname order.
+    a landing page's docname to its declaration; ``broken`` holds the folder names of landing
+    pages whose own problems are reported (their posts are not called "unknown" as well).
+    Returns (docname, problem) pairs in docname order.
     """
     problems: list[tuple[str, Problem]] = []
     by_slug = {c["slug"]: c for c in collections.values()}
@@ -541,7 +542,9 @@ def validate_site(
         lines = post.get("lines", {})
         slug = post["collection"]
         collection = by_slug.get(slug)
-        if collection is None:
+        if collection is None and slug in broken:
+            pass
+        elif collection is None:
             known = ", ".join(sorted(by_slug)) or "none declared"
             problems.append((docname, Problem(
                 f"unknown collection {slug!r}: use the folder name of a collection (known: {known})",
