@@ -300,9 +300,10 @@ def test_make_html_and_check_fail_with_one_line_and_change_nothing(case, tmp_pat
 
     build = ppblog("build", "--out", "_build/html", "-q", cwd=project)
     assert build.returncode != 0
+    # `make html` says it in `make check`'s words (no "WARNING:" label or bracketed code).
     assert warning_lines(build.stderr) == [
-        case.build_line(project),
-        "build failed: fix the problems above; nothing was published",
+        case.check_line(),
+        "build failed: fix the 1 problem above; nothing was published",
     ]
     assert "Traceback" not in build.stderr and "Error!" not in build.stderr
     assert not (project / "_build/html").exists()

@@ -272,7 +272,7 @@ def test_make_html_refuses_to_publish_a_post_reading_etc_passwd(tmp_path):
     )
     assert result.returncode != 0
     assert warning_lines(result.stderr) == [
-        f"{project / POST}:15: WARNING: {inserts('include')} [ppblog.file]",
-        "build failed: fix the problems above; nothing was published",
+        f"{POST}:15: {inserts('include')}",
+        "build failed: fix the 1 problem above; nothing was published",
     ]
     assert not (project / "_build/html").exists()
