@@ -13,6 +13,8 @@ names in conf.py.
 
 from __future__ import annotations
 
+# Sphinx 9: the folder of the minified Snowball stemmers it writes into language_data.js
+# (private; its IndexBuilder.get_js_stemmer_code reads the same files).
 from sphinx.search import _MINIFIED_JS_PATH
 from sphinx.search.en import SearchEnglish
 
