@@ -10,26 +10,43 @@ extensions = [
     "myst_parser",
     "ablog",
     "sphinx_book_theme",
+    "sphinx_sitemap",
+    # Loads sphinxext-opengraph itself (social cards), quietly.
     "pp_blog",
 ]
+
+# The address the site is published at: feeds, canonical links, social cards, the sitemap and
+# citations are all made from it (see docs/citing-and-discovery.md before deploying).
+html_baseurl = "https://policyandpolitics.github.io/blog/"
+# The licence of the posts: in the footer, on every post with its reuse line, in JSON-LD and feeds.
+ppblog_licence = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
 
 # Only the book's own sources are pages: never tests/, src/, bench/ or the README.
 include_patterns = ["index.md", "docs/**", "posts/**"]
 source_suffix = {".md": "markdown"}
 root_doc = "index"
-templates_path = ["_templates"]
 html_static_path = ["_static"]
+# Sources are not published: they carry comments meant for editors (docs/security.md).
+html_copy_source = False
 
 myst_enable_extensions = ["colon_fence", "deflist", "smartquotes"]
 myst_heading_anchors = 3
 
+# Math in posts is typeset by MathJax (Sphinx 9 loads MathJax 4) in its safe mode: the html
+# package (\href, \class, \cssId, \style) removed and never autoloaded, \require (which could
+# load it back) removed, and ui/safe filtering what remains (docs/security.md).
+mathjax4_config = {
+    "loader": {"load": ["ui/safe"]},
+    "options": {"safeOptions": {"allow": {"URLs": "none", "classes": "safe", "cssIDs": "none", "styles": "none"}}},
+    "tex": {"packages": {"[-]": ["html", "require"]}, "autoload": {"html": [], "require": []}},
+}
+
 # The categories a post may name in its `category` field.
-ppblog_categories = ["Special issue blog series", "Highlights collection"]
+ppblog_categories = ["Special issue blog series", "Highlights collection", "Blog post"]
 
 # ABlog
 blog_title = "Policy & Politics blog"
 blog_path = "blog"
-blog_baseurl = "https://policyandpolitics.github.io/blog/"
 blog_feed_fulltext = True
 blog_feed_subtitle = "Posts from the blog of the journal Policy & Politics"
 blog_feed_archives = False
@@ -72,6 +89,14 @@ html_sidebars = {
         "ppblog/archives.html",
     ],
 }
+
+# Social cards (sphinxext-opengraph): one image for the site, none generated per page.
+ogp_image = "_static/pp-blog-card.png"
+ogp_image_alt = "Policy & Politics: the journal's blog"
+ogp_social_cards = {"enable": False}
+# sphinx-sitemap: addresses as published, without a language or version folder.
+sitemap_url_scheme = "{link}"
+sitemap_excludes = ["search.html", "genindex.html"]
 
 # Print: `make pdf` (see docs/printing.md). The whole book is listed here; the pp_blog
 # extension adds one edition per collection declared in posts/<slug>/index.md.

@@ -7,8 +7,8 @@ For each N, two projects are generated under ``bench/_work/`` (git-ignored; neve
 published content):
 
 ``site``
-    ``pp_blog.synthetic``'s archive with the real ``conf.py``, ``_static/`` and
-    ``_templates/``: sphinx-book-theme, ABlog and our extension, as ``make html`` builds it.
+    ``pp_blog.synthetic``'s archive with the real ``conf.py`` and ``_static/``:
+    sphinx-book-theme, ABlog and our extension, as ``make html`` builds it.
 ``floor``
     The same post files, byte for byte, built by Sphinx with nothing but what any Markdown
     book needs: ``extensions = ["myst_parser"]`` (which reads the YAML front matter into

@@ -1,4 +1,7 @@
-"""Shared fixtures: Sphinx test roots, and one full build of the real site per session."""
+"""Shared fixtures: Sphinx test roots, one full build of the real site per session, Chromium.
+
+Each folder is a layer (tests/README.md) and marks its tests with the layer's marker.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +13,33 @@ import pytest
 from bs4 import BeautifulSoup
 
 REPO = Path(__file__).resolve().parent.parent
+TESTS = Path(__file__).resolve().parent
+# Folder -> marker: what each layer needs and costs is in tests/README.md.
+LAYERS = {"unit": "unit", "sphinx": "sphinx", "builds": "build", "print": "print", "browser": "browser"}
+FAST_LAYERS = {"unit", "sphinx"}
+
+
+def layer_of(path: Path) -> str:
+    relative = path.resolve().relative_to(TESTS)
+    if len(relative.parts) < 2 or relative.parts[0] not in LAYERS:
+        raise pytest.UsageError(f"{path}: every test module belongs in a layer folder: {', '.join(LAYERS)}")
+    return relative.parts[0]
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        item.add_marker(LAYERS[layer_of(item.path)])
+
+
+@pytest.fixture(autouse=True)
+def no_build_subprocess_in_fast_layers(request, monkeypatch):
+    """The fast layers build in-process (Sphinx's test fixtures) or not at all: a test there that
+    starts a process fails, whatever it runs."""
+    if layer_of(request.node.path) in FAST_LAYERS:
+        def refuse(*args, **kwargs):
+            raise AssertionError(f"a {layer_of(request.node.path)}-layer test may not start a process: {args[:1]}")
+
+        monkeypatch.setattr(subprocess.Popen, "__init__", refuse)
 
 
 @pytest.fixture(scope="session", autouse=True)

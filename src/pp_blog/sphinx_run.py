@@ -8,6 +8,7 @@ stopped, the exception, and the file where Sphinx saved the full report.
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -84,9 +85,10 @@ def relay(lines: Iterable[str], emit: Callable[[str], None]) -> None:
         emit(crash_line(report))
 
 
-def run_sphinx(command: list[str], emit: Callable[[str], None]) -> int:
+def run_sphinx(command: list[str], emit: Callable[[str], None], pass_fds: tuple[int, ...] = ()) -> int:
     """Run a sphinx-build command line, relaying its error output to ``emit``."""
-    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, encoding="utf-8", errors="replace")
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, encoding="utf-8", errors="replace",
+                               pass_fds=pass_fds)
     assert process.stderr is not None
     relay(process.stderr, emit)
     return process.wait()
@@ -102,14 +104,16 @@ def as_check_line(line: str, root: Path) -> str:
     if not match:
         return line
     path = Path(match["path"])
-    if path.is_absolute() and path.resolve().is_relative_to(root.resolve()):
-        path = path.resolve().relative_to(root.resolve())
+    # Not resolved: a post that is a link out of the project is named by where it is.
+    absolute_root = Path(os.path.abspath(root))
+    if path.is_absolute() and Path(os.path.abspath(path)).is_relative_to(absolute_root):
+        path = Path(os.path.abspath(path)).relative_to(absolute_root)
     where = f"{path.as_posix()}:{match['line']}" if match["line"] else path.as_posix()
     return f"{where}: {match['message']}"
 
 
 def read_problems(root: Path) -> list[str]:
-    """Every problem the build finds in the pages, found by reading them all and writing nothing.
+    """Every problem the build finds in the pages, drafts included, found by reading them all and writing nothing.
 
     Uses Sphinx's 'dummy' builder in a temporary folder, so it never touches the
     published site or its saved environment.
@@ -119,6 +123,8 @@ def read_problems(root: Path) -> list[str]:
         command = [
             sys.executable, "-m", "sphinx", "-nW", "--keep-going", "-q", "-b", "dummy",
             "-d", str(Path(scratch) / "doctrees"), str(root), str(Path(scratch) / "out"),
+            # Drafts and scheduled posts are checked as published posts are: they will be.
+            "-D", "ppblog_show_drafts=1",
         ]
         run_sphinx(command, lambda line: problems.append(as_check_line(line, root)) if line.strip() else None)
     return problems

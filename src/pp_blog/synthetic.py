@@ -20,7 +20,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from .frontmatter import CATEGORY_OF_KIND
+from .model.frontmatter import CATEGORY_OF_KIND
+from .model.layout import POSTS_DIR, landing_docname, landing_path
 
 WORDS = (
     "policy public value governance co-creation co-production network strategy state reform "
@@ -162,8 +163,6 @@ def generate(out: Path, posts: int, *, template_root: Path, seed: int = 2021, pe
     out.mkdir(parents=True)
     shutil.copy(template_root / "conf.py", out / "conf.py")
     shutil.copytree(template_root / "_static", out / "_static")
-    if (template_root / "_templates").is_dir():
-        shutil.copytree(template_root / "_templates", out / "_templates")
     collections: list[Collection] = []
     docnames: list[str] = []
     start = dt.date(2015, 1, 5)
@@ -179,18 +178,18 @@ def generate(out: Path, posts: int, *, template_root: Path, seed: int = 2021, pe
         name = f"post-{index + 1:05d}"
         date = start + dt.timedelta(days=index)  # one a day: 4000 posts stay in the past (no drafts)
         title = f"{sentence(rng, rng.randint(5, 9))[:-1]} ({index + 1})"
-        folder = out / "posts" / collection.slug
+        folder = out / POSTS_DIR / collection.slug
         folder.mkdir(parents=True, exist_ok=True)
         (folder / f"{name}.md").write_text(
             post_page(rng, title=title, date=date, collection=collection, position=position), encoding="utf-8"
         )
         collection.posts.append(name)
-        docnames.append(f"posts/{collection.slug}/{name}")
+        docnames.append(f"{POSTS_DIR}/{collection.slug}/{name}")
     for collection in collections:
-        (out / "posts" / collection.slug / "index.md").write_text(
+        landing_path(out, collection.slug).write_text(
             landing_page(collection, rng, 2015 + collection.number // 4), encoding="utf-8"
         )
-    entries = "\n".join(f"posts/{c.slug}/index" for c in collections)
+    entries = "\n".join(landing_docname(c.slug) for c in collections)
     (out / "index.md").write_text(
         f"""# Synthetic archive
 

@@ -4,5 +4,5 @@ include_patterns = ["index.md", "posts/**"]
 ppblog_categories = ["Special issue blog series"]
 # Fixed, so that the future-dated post is a draft whatever the day of the test.
 ppblog_build_date = "2022-01-01"
-blog_baseurl = "https://example.org/"
+html_baseurl = "https://example.org/"
 blog_title = "Test blog"

@@ -1,0 +1,73 @@
+"""What reaches into Sphinx's internals or works around its behaviour (written for Sphinx 9.0,
+see :mod:`pp_blog.compat`).
+
+- Every build compiles the theme's Jinja templates again (pydata-sphinx-theme's are large): the
+  compiled templates are kept next to the doctrees, keyed by their source's checksum, and not
+  checked for changes during the build (:func:`keep_compiled_templates`).
+- When a page is written again, Sphinx's search indexer drops the page from every word it
+  listed, but keeps the words themselves: a word that no page has any more (the old words of a
+  renamed title) stays in ``searchindex.js`` with no page, and such entries pile up build after
+  build. They are removed before the index is written (:func:`drop_emptied_search_terms`;
+  ``html-collect-pages`` runs before the builder dumps the index).
+- Sphinx documents ``html_search_scorer`` as relative to the configuration folder but opens it
+  relative to the current one (:func:`resolve_scorer_path`).
+- sphinx-book-theme (1.4.0) appends its components to ``templates_path`` in place, even in its
+  ``setup()``. In a project that does not set it, that is the default list of Sphinx's own
+  options (``Config.config_values``), shared by every configuration in the process, so a project
+  built next in the same process would inherit it (:func:`own_templates_path`).
+- pydata-sphinx-theme adds its HTML translator mixin (aria-level on toctree captions, table
+  classes) only to translators registered by name once any one is registered, so the HTML
+  translator is named too (:data:`HTML_TRANSLATOR`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+from jinja2 import FileSystemBytecodeCache
+from sphinx.config import Config
+from sphinx.writers.html5 import HTML5Translator
+
+HTML_TRANSLATOR = HTML5Translator
+
+
+def own_templates_path(app, config) -> None:
+    """``config-inited``, before the extensions' handlers: this configuration gets a list of its
+    own, and Sphinx's default is emptied again of what an extension's ``setup()`` added to it."""
+    config.templates_path = list(config.templates_path)
+    Config.config_values["templates_path"].default.clear()
+
+
+def keep_compiled_templates(app) -> None:
+    """``builder-inited``: a bytecode cache for the HTML builder's template environment."""
+    templates = getattr(app.builder, "templates", None)
+    environment = getattr(templates, "environment", None)
+    if environment is None:
+        return
+    # Named for the autoescape policy it was compiled under (compat/escaping.py): a change recompiles.
+    folder = Path(app.doctreedir) / "jinja-bytecode-autoescaped"
+    folder.mkdir(parents=True, exist_ok=True)
+    environment.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    # Templates do not change during a build, but Jinja checks every template file's time at
+    # each use (about 50 times per page).
+    environment.auto_reload = False
+
+
+def drop_emptied_search_terms(app) -> Iterator:
+    """``html-collect-pages``: words that no page has any more leave the search index."""
+    indexer = getattr(app.builder, "indexer", None)
+    if indexer is not None:
+        # Sphinx keeps no public API for this: the indexer's word -> pages mappings.
+        for mapping in (indexer._mapping, indexer._title_mapping):
+            for word in [word for word, pages in mapping.items() if not pages]:
+                del mapping[word]
+    yield from ()
+
+
+def resolve_scorer_path(app, config) -> None:
+    """``config-inited``: read ``html_search_scorer`` relative to the configuration folder, so a
+    build started from another folder does not crash."""
+    scorer = config.html_search_scorer
+    if scorer and not Path(scorer).is_absolute():
+        config.html_search_scorer = str(Path(app.confdir) / scorer)

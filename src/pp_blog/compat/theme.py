@@ -1,0 +1,123 @@
+"""Everything that reaches into sphinx-book-theme and pydata-sphinx-theme (written for
+sphinx-book-theme 1.4.0 on pydata-sphinx-theme 0.20.0, see :mod:`pp_blog.compat`).
+
+- pydata-sphinx-theme renders every component of a page twice: once to see whether it is
+  empty (and leave it out), then in the page. For the components this book uses that are never
+  empty, the first rendering is skipped: they are set aside before the theme's check and put
+  back, in their places, after it (:func:`set_aside_never_empty`, :func:`put_back_never_empty`).
+- The left navigation (:mod:`pp_blog.sphinxext.navigation`) is written in the markup the book
+  theme's ``sbt-sidebar-nav.html`` produces, so the theme's stylesheet and scripts apply as they
+  are (:func:`render_nav`).
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from typing import Any, Callable
+
+from ..model.navigation import Entry, Nav
+
+# The page sections the theme checks: the list is local to
+# pydata_sphinx_theme.update_and_remove_templates (a test compares it with the installed theme).
+SECTIONS = (
+    "theme_navbar_start", "theme_navbar_center", "theme_navbar_persistent", "theme_navbar_end",
+    "theme_article_header_start", "theme_article_header_end", "theme_article_footer_items",
+    "theme_content_footer_items", "theme_footer_start", "theme_footer_center", "theme_footer_end",
+    "theme_primary_sidebar_end", "sidebars",
+)
+# Components with markup whatever the page: a logo link, buttons, the navigation.
+ALWAYS_SHOWN = frozenset({
+    "navbar-logo.html", "search-button-field.html", "toggle-primary-sidebar.html",
+    "article-header-buttons.html", "ppblog/sidebar-nav.html",
+})
+# ABlog's sidebars (see pp_blog.compat.ablog.add_shared_sidebars) are empty without posts.
+SHOWN_WITH_POSTS = frozenset({"ppblog/recent-posts.html", "ppblog/archives.html"})
+SET_ASIDE = "ppblog_set_aside"
+
+
+def template_names(templates: list[str] | str) -> list[str]:
+    """A section's templates as the theme reads them: a list or a comma-separated string, with
+    ``.html`` added to names without a suffix."""
+    if isinstance(templates, str):
+        templates = [name.strip() for name in templates.split(",")]
+    return [name if os.path.splitext(name)[1] else f"{name}.html" for name in templates]
+
+
+def set_aside_never_empty(app, pagename: str, templatename: str, context: dict[str, Any], doctree) -> None:
+    """``html-page-context``, before the theme's check: take out the components known to show."""
+    known = ALWAYS_SHOWN | (SHOWN_WITH_POSTS if context.get("ablog") else frozenset())
+    set_aside = {}
+    for section in SECTIONS:
+        if not context.get(section):
+            continue
+        names = template_names(context[section])
+        set_aside[section] = (names, known)
+        context[section] = [name for name in names if name not in known]
+    context[SET_ASIDE] = set_aside
+
+
+def put_back_never_empty(app, pagename: str, templatename: str, context: dict[str, Any], doctree) -> None:
+    """``html-page-context``, after the theme's check: each section's components, in their order,
+    less the ones the theme found empty."""
+    for section, (names, known) in context.pop(SET_ASIDE, {}).items():
+        kept = set(context.get(section) or ())
+        context[section] = [name for name in names if name in known or name in kept]
+
+
+def toggle(title: str) -> str:
+    """The open/close control of a branch, as the theme writes it; named, since its only content
+    is an icon."""
+    return (
+        f'<summary aria-label="Show or hide the pages under {title}"><span class="toctree-toggle" '
+        'role="presentation"><i class="fa-solid fa-chevron-down"></i></span></summary>'
+    )
+
+
+def render_nav(nav: Nav, pagename: str, uri: Callable[[str], str]) -> str:
+    """The sidebar navigation of ``pagename`` in the book theme's markup; ``uri(docname)`` is the
+    link from that page ("#" to the page itself)."""
+    on_path = set(nav.branch(pagename))
+
+    def link(entry: Entry) -> str:
+        title = html.escape(entry.title)
+        if entry.url:
+            return f'<a class="reference external" href="{html.escape(entry.url)}">{title}</a>'
+        if entry.docname == pagename:
+            return f'<a class="current reference internal" href="#">{title}</a>'
+        return f'<a class="reference internal" href="{html.escape(uri(entry.docname))}">{title}</a>'
+
+    def items(entries: tuple[Entry, ...], level: int) -> str:
+        out = []
+        for entry in entries:
+            classes = [f"toctree-l{level}"]
+            current = entry.docname in on_path
+            if current:
+                classes += ["current", "active"]
+            if current and entry.children:
+                classes.append("has-children")
+                out.append(
+                    f'<li class="{" ".join(classes)}">{link(entry)}<details open="open">{toggle(html.escape(entry.title))}'
+                    f'<ul class="current">\n{items(entry.children, level + 1)}</ul></details></li>\n'
+                )
+            else:
+                out.append(f'<li class="{" ".join(classes)}">{link(entry)}</li>\n')
+        return "".join(out)
+
+    home_current = " current active" if pagename == nav.root else ""
+    out = [
+        '<nav class="bd-links bd-docs-nav" aria-label="Main">\n<div class="bd-toc-item navbar-nav active">\n',
+        '<ul class="nav bd-sidenav bd-sidenav__home-link">\n',
+        f'<li class="toctree-l1{home_current}"><a class="reference internal" href="{html.escape(uri(nav.root))}">'
+        f"{html.escape(nav.root_title)}</a></li>\n</ul>\n",
+    ]
+    for part in nav.parts:
+        if part.caption:
+            out.append(
+                '<p aria-level="2" class="caption" role="heading">'
+                f'<span class="caption-text">{html.escape(part.caption)}</span></p>\n'
+            )
+        in_part = any(entry.docname in on_path for entry in part.entries)
+        out.append(f'<ul class="{"current " if in_part else ""}nav bd-sidenav">\n{items(part.entries, 1)}</ul>\n')
+    out.append("</div>\n</nav>\n")
+    return "".join(out)

@@ -1,0 +1,108 @@
+"""The ``ppblog`` domain: what every post and collection page declared, as plain values.
+
+Keeping this in a Domain (not on the environment or in module globals) gives us
+``clear_doc`` and ``merge_domaindata``, so parallel reads and incremental builds stay
+correct without any state that outlives a build.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+from sphinx.addnodes import pending_xref
+from sphinx.domains import Domain
+from sphinx.util.nodes import make_refnode
+
+from ..model.order import post_order_key
+
+
+class PostsDomain(Domain):
+    name = "ppblog"
+    label = "Policy & Politics blog"
+    initial_data: dict[str, Any] = {
+        "posts": {},  # docname -> plain dict of the post's front matter (see pp_blog.model.frontmatter.post_record)
+        "collections": {},  # docname of a landing page -> plain dict of its declaration
+        "collections_lists": {},  # docname of a page with a {collections} list -> True
+    }
+    # Bump when the shape of the stored data changes, so old pickles are discarded.
+    data_version = 2
+
+    def __init__(self, env) -> None:
+        super().__init__(env)
+        # slug -> the collection's posts in reading order; every post page asks for its
+        # series, so it is sorted once per change of the data, not once per page.
+        self._series: dict[str, list[tuple[str, dict[str, Any]]]] | None = None
+
+    @property
+    def posts(self) -> dict[str, dict[str, Any]]:
+        return self.data["posts"]
+
+    @property
+    def collections(self) -> dict[str, dict[str, Any]]:
+        return self.data["collections"]
+
+    def add_post(self, docname: str, record: dict[str, Any]) -> None:
+        self.posts[docname] = record
+        self._series = None
+
+    def add_collection(self, docname: str, record: dict[str, Any]) -> None:
+        self.collections[docname] = record
+
+    @property
+    def collections_lists(self) -> set[str]:
+        """The pages with a ``{collections}`` list (see collections_directive.py)."""
+        return set(self.data.setdefault("collections_lists", {}))
+
+    def note_collections_list(self, docname: str) -> None:
+        self.data.setdefault("collections_lists", {})[docname] = True
+
+    def clear_doc(self, docname: str) -> None:
+        self.posts.pop(docname, None)
+        self.collections.pop(docname, None)
+        self.data.setdefault("collections_lists", {}).pop(docname, None)
+        self._series = None
+
+    def merge_domaindata(self, docnames: set[str], otherdata: dict[str, Any]) -> None:
+        self._series = None
+        for key in ("posts", "collections", "collections_lists"):
+            self.data.setdefault(key, {})
+            for docname, record in otherdata.get(key, {}).items():
+                if docname in docnames:
+                    self.data[key][docname] = record
+
+    def collection_by_slug(self, slug: str) -> dict[str, Any] | None:
+        for record in self.collections.values():
+            if record["slug"] == slug:
+                return record
+        return None
+
+    def posts_in(self, slug: str) -> list[tuple[str, dict[str, Any]]]:
+        """The posts of a collection in reading order: series position, else date, then title."""
+        if self._series is None:
+            series: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+            for docname, post in self.posts.items():
+                series.setdefault(post["collection"], []).append((docname, post))
+            for members in series.values():
+                members.sort(key=lambda item: post_order_key(item[1]))
+            self._series = series
+        return list(self._series.get(slug, ()))
+
+    def resolve_xref(self, env, fromdocname, builder, typ, target, node, contnode):
+        # Authors and tags link to ABlog's pages, which exist only in HTML output;
+        # elsewhere the name stays plain text.
+        if typ != "ablog":
+            return None
+        if builder.format == "html":
+            return make_refnode(builder, fromdocname, target, "", contnode, node.get("reftitle"))
+        return contnode
+
+    def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode):
+        return []
+
+
+def ablog_page_xref(text: str, docname: str, title: str, css_class: str) -> pending_xref:
+    """A link to one of ABlog's generated pages (an author's or a tag's posts)."""
+    ref = pending_xref("", refdomain="ppblog", reftype="ablog", reftarget=docname, refexplicit=True, reftitle=title)
+    ref += nodes.inline(text, text, classes=[css_class])
+    return ref

@@ -1,0 +1,331 @@
+"""What an incremental build reads again and writes again: the one owner of rebuild state.
+
+Sphinx rereads the documents whose files changed and rewrites the pages it read. That is not
+enough here, because pages show what other pages declare: a landing page lists its folder's
+files, a post shows its neighbours and collection, every page shows the navigation and ABlog's
+sidebars, ABlog's archive pages and our feeds list every post. Each decision is taken here:
+
+========================  =====================================  =================================
+event                     decision                               from
+========================  =====================================  =================================
+``config-inited``         drafts left out (``exclude_patterns``)  post headers, by file time/size
+``env-get-outdated``      landing pages reread; pages of          the changed files' folders
+                          removed documents deleted
+``env-get-updated``       pages written again                     collection signatures; each
+                                                                  page's chrome (navigation,
+                                                                  sidebars, neighbours)
+``html-collect-pages``    ABlog's archive pages written again     the posts as listed, the chrome
+                          feeds written again                     the feeds' inputs, the files
+``write-started``         renderings of posts reused              the HTML configuration, titles
+========================  =====================================  =================================
+
+What the next build compares with is kept in one file, ``ppblog-state.pickle`` beside the
+doctrees, as plain values (:class:`RebuildState`). It is loaded when the configuration is read
+and saved when a build succeeds: after a failed build the next one compares with the last good
+one, and so writes at least what changed since. Reading processes of a parallel build are forked
+after it is loaded and only read it.
+"""
+
+from __future__ import annotations
+
+import json
+import pickle
+import weakref
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any, Callable, Iterator
+
+from sphinx.environment import CONFIG_OK
+
+from ..compat import ablog as ablog_compat
+from ..model.drafts import is_draft, read_header
+from ..model.source_files import file_problem, read_source
+from ..model.fingerprints import digest, sha256
+from ..model.layout import LANDING, POSTS_DIR, folder_post_paths, landing_docname, post_paths
+from ..model.order import header_order_key
+from .config import settings
+from .domain import PostsDomain
+from .navigation import nav_depth, read_nav, title_of
+
+STATE_FILE = "ppblog-state.pickle"
+
+
+@dataclass
+class RebuildState:
+    """Everything kept from one build to the next, as plain values."""
+
+    # Bump when the shape changes: a state of another version is ignored (everything rewritten).
+    VERSION = 1
+
+    # post file path -> [modification time (ns), size, header or None] (see model.drafts).
+    headers: dict[str, list] = field(default_factory=dict)
+    # collection slug -> what its posts' pages show of it (titles, positions, dates, declaration).
+    collection_signatures: dict[str, list] = field(default_factory=dict)
+    # docname -> fingerprint of everything around its text (navigation, sidebars, neighbours).
+    page_chrome: dict[str, str] = field(default_factory=dict)
+    # What every page shows around its text (the navigation's top level, ABlog's sidebars).
+    shared_chrome: str = ""
+    # ABlog's archive pages: {"inputs": fingerprint of all, "pages": {pagename: fingerprint}}.
+    archive: dict[str, Any] = field(default_factory=dict)
+    # feed path -> [fingerprint of its inputs, sha256 of the file written].
+    feeds: dict[str, list[str]] = field(default_factory=dict)
+    # ABlog's renderings of posts: (context, {key: html}) (see compat.ablog.PostHTMLCache).
+    post_html: tuple[str, dict] | None = None
+
+    @classmethod
+    def load(cls, path: Path) -> RebuildState:
+        try:
+            version, values = pickle.loads(path.read_bytes())
+            if version == cls.VERSION:
+                return cls(**values)
+        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
+            pass
+        return cls()
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(".tmp")
+        temporary.write_bytes(pickle.dumps((self.VERSION, self.__dict__), pickle.HIGHEST_PROTOCOL))
+        temporary.replace(path)
+
+
+@dataclass
+class Build:
+    """One build's view of the state: what it was (``kept``) and what this build decided."""
+
+    kept: RebuildState
+    path: Path | None
+    headers: dict[str, list] = field(default_factory=dict)
+    config_changed: bool = True
+    archive: dict[str, Any] | None = None
+    feeds: dict[str, list[str]] = field(default_factory=dict)
+    html_cache: ablog_compat.PostHTMLCache | None = None
+    page_chrome: dict[str, str] | None = None
+    shared_chrome: str | None = None
+    collection_signatures: dict[str, list] | None = None
+
+    def header(self, path: Path) -> dict[str, Any] | None:
+        """A post's header (see :func:`pp_blog.model.drafts.read_header`), parsed again only when
+        its file changed: parsing the YAML of thousands of posts to find the drafts cost more
+        than the rest of a rebuild in which nothing changed."""
+        key = str(path)
+        # A file the build may not read (a link out of the project or to nothing, a device, too
+        # large: model/source_files.py) has no header; the build reports it (sphinxext/tree.py).
+        root = path.parents[2]  # <root>/posts/<collection>/<file>.md
+        if file_problem(path, root) is not None:
+            return None
+        stat = path.stat()
+        entry = self.headers.get(key) or self.kept.headers.get(key)
+        if not (isinstance(entry, list) and entry[:2] == [stat.st_mtime_ns, stat.st_size]):
+            data, problem = read_source(path, root)
+            try:
+                header = read_header(data.decode("utf-8")) if problem is None else None
+            except UnicodeDecodeError:
+                header = None
+            entry = [stat.st_mtime_ns, stat.st_size, header]
+        self.headers[key] = entry
+        return entry[2]
+
+    def next_state(self, env) -> RebuildState:
+        """What the next build compares with: this build's decisions, the rest as it was."""
+        kept = self.kept
+        return RebuildState(
+            headers=self.headers,
+            collection_signatures=self.collection_signatures if self.collection_signatures is not None
+            else kept.collection_signatures,
+            page_chrome=self.page_chrome if self.page_chrome is not None else kept.page_chrome,
+            shared_chrome=self.shared_chrome if self.shared_chrome is not None else kept.shared_chrome,
+            archive=self.archive if self.archive is not None else kept.archive,
+            feeds=self.feeds or kept.feeds,
+            post_html=self.html_cache.kept(ablog_compat.PostHTMLCache.current_posts(env))
+            if self.html_cache is not None else kept.post_html,
+        )
+
+
+# One Build per Sphinx configuration object, which the application, the environment and every
+# directive share; weak, so nothing outlives the application.
+_BUILDS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def build_of(config) -> Build:
+    if config not in _BUILDS:
+        _BUILDS[config] = Build(kept=RebuildState(), path=None)
+    return _BUILDS[config]
+
+
+# --- reading: drafts and landing pages ------------------------------------------------------
+
+
+def load_state_and_exclude_drafts(app, config) -> None:
+    """``config-inited``: load the previous build's state, and leave drafts out of the build
+    unless the editor asked to preview them.
+
+    A draft is then never read: it cannot reach the search index, the feeds, the archives, a
+    toctree or a PDF. Invalid front matter is left for the build to report.
+    """
+    path = Path(app.doctreedir) / STATE_FILE if app.doctreedir else None
+    build = _BUILDS[config] = Build(kept=RebuildState.load(path) if path else RebuildState(), path=path)
+    root = Path(app.srcdir)
+    paths = post_paths(root)
+    headers = {path: build.header(path) for path in paths}
+    if settings(config).show_drafts:
+        return
+    today = settings(config).build_date
+    drafts = [path.relative_to(root).as_posix() for path, header in headers.items()
+              if header is not None and is_draft(header, today)]
+    # A new list: the default one is shared by every Config in the process.
+    config.exclude_patterns = [*config.exclude_patterns, *drafts]
+
+
+def collection_toctree_entries(srcdir: Path, config, folder: str) -> list[str]:
+    """The docnames of a collection folder's posts in reading order, drafts left out unless
+    previewed (for the landing page's toctree, :mod:`pp_blog.sphinxext.collection_pages`)."""
+    build = build_of(config)
+    ordered: list[tuple[tuple, str]] = []
+    for path in folder_post_paths(srcdir / folder):
+        header = build.header(path) or {}
+        if not settings(config).show_drafts and is_draft(header, settings(config).build_date):
+            continue
+        ordered.append((header_order_key(header, path.stem), path.relative_to(srcdir).with_suffix("").as_posix()))
+    return [docname for _, docname in sorted(ordered)]
+
+
+def reread_landing_pages(app, env, added, changed, removed) -> list[str]:
+    """``env-get-outdated``: a landing page's toctree comes from its folder's files: reread it
+    when they change. The pages of removed documents are deleted from the output at once (Sphinx
+    leaves them published, where search engines keep finding them)."""
+    builder = app.builder
+    if builder.format == "html" and removed:
+        sources = Path(builder.outdir) / "_sources"
+        for docname in removed:
+            Path(builder.get_outfilename(docname)).unlink(missing_ok=True)
+            for suffix in app.config.source_suffix:
+                (sources / f"{docname}{suffix}{app.config.html_sourcelink_suffix}").unlink(missing_ok=True)
+    folders = {PurePosixPath(d).parent.as_posix() for d in (*added, *changed, *removed)}
+    return [f"{folder}/{LANDING}" for folder in folders if folder.startswith(f"{POSTS_DIR}/")]
+
+
+# --- writing: the pages that show other pages -------------------------------------------------
+
+
+def collection_signature(domain: PostsDomain, slug: str) -> list:
+    collection = domain.collection_by_slug(slug) or {}
+    members = [(d, p["title"], p["position"], p["date"]) for d, p in domain.posts_in(slug)]
+    return [sorted((k, str(v)) for k, v in collection.items() if k != "line"), members]
+
+
+def page_chrome(env, nav, docname: str, relations: dict, shared: str) -> str:
+    """Everything around a page's text that other pages can change: its navigation branch, its
+    previous/next links (with their titles) and what every page shows (``shared``)."""
+    neighbours = [(name, title_of(env, name)) if name else None for name in relations.get(docname, ())]
+    return digest((shared, nav.branch_digest(docname), neighbours))
+
+
+def pages_to_write(app, env) -> list[str]:
+    """``env-get-updated``: the pages to write again besides those read.
+
+    - The pages of a collection whose posts (titles, positions, dates) or declaration changed:
+      posts show their neighbours and collection, the landing page lists them.
+    - The pages whose chrome changed: the navigation's top level or the page's own branch, its
+      previous/next links, or ABlog's sidebars (recent posts, archives) that every page shows.
+    """
+    build = build_of(app.config)
+    domain: PostsDomain = env.domains["ppblog"]
+    slugs = {p["collection"] for p in domain.posts.values()} | {c["slug"] for c in domain.collections.values()}
+    previous_signatures = build.kept.collection_signatures
+    signatures = {slug: collection_signature(domain, slug) for slug in slugs}
+    changed = {slug for slug in slugs | set(previous_signatures) if signatures.get(slug) != previous_signatures.get(slug)}
+    build.collection_signatures = signatures
+    pages = {d for d, p in domain.posts.items() if p["collection"] in changed}
+    pages |= {d for d, c in domain.collections.items() if c["slug"] in changed}
+
+    nav = read_nav(env, nav_depth(app))
+    relations = env.collect_relations()
+    shared = digest((nav.top_level_digest(), ablog_compat.sidebar_digest(env)))
+    chrome = {name: page_chrome(env, nav, name, relations, shared) for name in env.found_docs}
+    pages |= {name for name, value in chrome.items() if build.kept.page_chrome.get(name) != value}
+    build.page_chrome = chrome
+    build.shared_chrome = shared
+    return sorted(pages)
+
+
+def note_config_change(app) -> None:
+    """``builder-inited``: whether the configuration changed since the last build (ABlog's
+    settings shape every archive page). Sphinx forgets it once the documents are read."""
+    build_of(app.config).config_changed = app.env.config_status != CONFIG_OK
+
+
+def archive_pages_that_changed(app) -> Iterator[tuple[str, dict, str]]:
+    """``html-collect-pages`` in place of ABlog's: its pages, less the ones already up to date.
+
+    When nothing they are made from changed and every page is on disk, none is written; comparing
+    one fingerprint of all the posts is much cheaper than describing every page (a rebuild of
+    2000 posts in which nothing changed spent 1.2 s on that). Otherwise each page is skipped when
+    its file exists and its fingerprint is the previous build's: the template, what it lists
+    (:func:`pp_blog.compat.ablog.describe`), everything the theme puts around it (navigation and
+    sidebars, see :func:`pages_to_write`), the HTML configuration and the newest template's time.
+    A changed configuration (ABlog's settings among it) writes them all.
+    """
+    builder = app.builder
+    build = build_of(app.config)
+    previous = build.kept.archive
+    previous_pages = dict(previous.get("pages", {}))
+    around = (build.shared_chrome, builder.build_info.config_hash, builder.build_info.tags_hash,
+              builder.templates.newest_template_mtime())
+    inputs = digest((ablog_compat.archive_posts_digest(app.env), around))
+    reuse = not build.config_changed
+    if reuse and previous.get("inputs") == inputs and all(
+        Path(builder.get_outfilename(pagename)).exists() for pagename in previous_pages
+    ):
+        build.archive = previous
+        return
+    current: dict[str, str] = {}
+    described: dict[int, Any] = {}
+    for pagename, context, template in ablog_compat.archive_pages(app):
+        current[pagename] = digest((template, ablog_compat.describe(context, described), around))
+        target = Path(builder.get_outfilename(pagename))
+        if reuse and previous_pages.get(pagename) == current[pagename] and target.exists():
+            continue
+        yield pagename, context, template
+    for pagename in previous_pages.keys() - current.keys():
+        # A tag, author or year that has no post any more: its page goes too.
+        Path(builder.get_outfilename(pagename)).unlink(missing_ok=True)
+    build.archive = {"inputs": inputs, "pages": current}
+
+
+def open_html_cache(app, builder) -> None:
+    """``write-started``: ABlog's renderings of posts from the last build, once the documents'
+    titles are known (see :class:`pp_blog.compat.ablog.PostHTMLCache`)."""
+    if not ablog_compat.builder_support(app):
+        return
+    titles = sorted((name, title.astext()) for name, title in app.env.titles.items())
+    context = digest((builder.build_info.config_hash, builder.build_info.tags_hash, titles))
+    build = build_of(app.config)
+    build.html_cache = builder.ppblog_html_cache = ablog_compat.PostHTMLCache(context, build.kept.post_html)
+
+
+def write_if_changed(build: Build, outdir: Path, relative: str, inputs: dict[str, Any],
+                     render: Callable[[], bytes]) -> None:
+    """Write a generated file (a feed) only when what it is made of, or the file on disk, changed.
+
+    Rendering every feed of a large archive on every build would dominate a rebuild with nothing
+    changed; a file changed or removed since is written again.
+    """
+    path = outdir / relative
+    wanted = sha256(json.dumps(inputs, sort_keys=True, default=str).encode())
+    on_disk = sha256(path.read_bytes()) if path.exists() else None
+    if build.kept.feeds.get(relative) == [wanted, on_disk]:
+        build.feeds[relative] = [wanted, on_disk]
+        return
+    content = render()
+    if content != (path.read_bytes() if on_disk else None):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+    build.feeds[relative] = [wanted, sha256(content)]
+
+
+def save_state(app, exception) -> None:
+    """``build-finished``: keep this build's decisions for the next one, if it succeeded."""
+    build = build_of(app.config)
+    if exception is None and build.path is not None:
+        build.next_state(app.env).save(build.path)

@@ -1,0 +1,97 @@
+"""The seams to upstream code (pp_blog.compat), against the installed ABlog, themes and Sphinx.
+
+Each test fails when an upgrade changes what a seam relies on: the versions, the templates we
+copied, the theme's list of sections, ABlog's handlers; and the patches must not outlive a build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import inspect
+import re
+from pathlib import Path
+
+import ablog.blog
+import pydata_sphinx_theme
+import pytest
+from ablog.blog import Blog, Post
+from ablog.post import generate_archive_pages
+from sphinx.config import Config
+
+from pp_blog import compat
+from pp_blog.compat import ablog as ablog_compat
+from pp_blog.compat import theme as theme_compat
+from pp_blog.sphinxext import rebuild
+
+UPSTREAM = re.compile(
+    r"\A\{#- upstream: (?P<dist>[\w.-]+) (?P<version>\S+) (?P<path>\S+) sha256:(?P<sha>[0-9a-f]{64}) -#\}\n"
+)
+TEMPLATES = sorted(path for path in compat.TEMPLATES.rglob("*.html"))
+
+
+def test_the_installed_versions_are_the_ones_the_seams_were_written_for():
+    assert compat.version_mismatch(compat.installed_versions()) is None
+
+
+@pytest.mark.sphinx("html", testroot="compat", freshenv=True)
+def test_other_installed_versions_give_one_warning_naming_them(app_params, make_app, monkeypatch):
+    installed = {**compat.WRITTEN_FOR, "ablog": "0.12.0", "pydata-sphinx-theme": None}
+    monkeypatch.setattr(compat, "installed_versions", lambda: installed)
+    args, kwargs = app_params
+    app = make_app(*args, **kwargs)
+    lines = [line for line in app.warning.getvalue().splitlines() if "[ppblog.compat]" in line]
+    assert len(lines) == 1
+    assert "ablog 0.12.0 (written for 0.11.13)" in lines[0]
+    assert "pydata-sphinx-theme not installed (written for 0.20.0)" in lines[0]
+
+
+@pytest.mark.parametrize("template", TEMPLATES, ids=lambda path: path.relative_to(compat.TEMPLATES).as_posix())
+def test_each_copied_template_names_its_origin_and_matches_the_installed_file(template):
+    match = UPSTREAM.match(template.read_text(encoding="utf-8"))
+    assert match, f"{template} does not start with its upstream line"
+    top = match["path"].split("/")[0]
+    installed = Path(importlib.util.find_spec(top).origin).parent.parent / match["path"]
+    assert installed.is_file(), f"{match['path']} is not in the installed {match['dist']}"
+    assert hashlib.sha256(installed.read_bytes()).hexdigest() == match["sha"], (
+        f"{match['path']} changed upstream since {match['dist']} {match['version']}: compare it with "
+        f"{template.name}, carry the change over, then update the upstream line"
+    )
+
+
+def test_the_sections_we_set_aside_are_the_ones_the_theme_checks():
+    source = inspect.getsource(pydata_sphinx_theme.update_and_remove_templates)
+    listed = source[source.index("template_sections = [") : source.index("]", source.index("template_sections = ["))]
+    assert set(re.findall(r'"(\w+)"', listed)) == set(theme_compat.SECTIONS)
+
+
+@pytest.mark.sphinx("html", testroot="compat", freshenv=True)
+def test_components_that_always_show_skip_the_themes_trial_rendering(app, monkeypatch):
+    rendered: list[str] = []
+    original = app.builder.templates.render
+    monkeypatch.setattr(app.builder.templates, "render",
+                        lambda template, context: rendered.append(template) or original(template, context))
+    app.build()
+    assert not set(rendered) & theme_compat.ALWAYS_SHOWN
+    page = (app.outdir / "posts/series/alpha.html").read_text(encoding="utf-8")
+    assert 'class="bd-links bd-docs-nav"' in page  # ppblog/sidebar-nav.html
+    assert "search-button__default-text" in page  # search-button-field.html
+
+
+@pytest.mark.sphinx("html", testroot="compat", freshenv=True)
+def test_ablogs_page_generator_is_replaced_by_ours(app):
+    handlers = [listener.handler for listener in app.events.listeners["html-collect-pages"]]
+    assert generate_archive_pages not in handlers
+    assert rebuild.archive_pages_that_changed in handlers
+    app.build()
+    assert (app.outdir / "blog/tag/co-creation.html").is_file()
+
+
+@pytest.mark.sphinx("html", testroot="compat", freshenv=True)
+def test_patches_last_for_the_build_only(app):
+    app.build()
+    assert Post.to_html is ablog_compat._ORIGINALS["to_html"]
+    assert ablog.blog.new_document is ablog_compat._ORIGINALS["new_document"]
+    assert Blog._dict == {}
+    # Sphinx's default list, shared by every configuration in the process, is as it was.
+    assert Config.config_values["templates_path"].default == []
