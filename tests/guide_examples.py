@@ -59,7 +59,7 @@ def make_book(tmp_path: Path) -> Path:
     root.mkdir()
     for name in ("conf.py", "index.md"):
         shutil.copy(REPO / name, root / name)
-    for name in ("docs", "_static", "_templates"):
+    for name in ("docs", "_static"):
         shutil.copytree(REPO / name, root / name)
     return root
 

@@ -24,7 +24,7 @@ def ppblog_build(project: Path) -> subprocess.CompletedProcess:
 def project(tmp_path) -> Path:
     for name in ("conf.py", "index.md"):
         shutil.copy(REPO / name, tmp_path / name)
-    for name in ("posts", "docs", "_static", "_templates"):
+    for name in ("posts", "docs", "_static"):
         shutil.copytree(REPO / name, tmp_path / name)
     return tmp_path
 

@@ -2,5 +2,5 @@ extensions = ["pp_blog"]
 html_theme = "basic"
 include_patterns = ["index.md", "posts/**"]
 ppblog_categories = ["Special issue blog series", "Highlights collection"]
-blog_baseurl = "https://example.org/"
+html_baseurl = "https://example.org/"
 blog_title = "Test blog"

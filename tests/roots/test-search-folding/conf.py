@@ -3,7 +3,7 @@ html_theme = "basic"
 include_patterns = ["index.md", "docs/**", "posts/**"]
 ppblog_categories = ["Special issue blog series", "Highlights collection"]
 ppblog_build_date = "2022-01-01"
-blog_baseurl = "https://example.org/"
+html_baseurl = "https://example.org/"
 blog_title = "Search test blog"
 html_use_index = False
 # The book's own search: folded language, scorer and no-results message (the repository's _static).
