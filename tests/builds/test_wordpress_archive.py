@@ -37,7 +37,7 @@ def book(tmp_path_factory):
     project.mkdir()
     for name in ("conf.py", "index.md"):
         shutil.copy(REPO / name, project / name)
-    for name in ("posts", "docs", "_static", "_templates"):
+    for name in ("posts", "docs", "_static"):
         shutil.copytree(REPO / name, project / name)
     export = work / "export.xml"
     export.write_text(generate_export(POSTS), encoding="utf-8")

@@ -28,7 +28,7 @@ def copy_project(target: Path) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     for name in ("conf.py", "index.md"):
         shutil.copy(REPO / name, target / name)
-    for name in ("posts", "docs", "_static", "_templates"):
+    for name in ("posts", "docs", "_static"):
         shutil.copytree(REPO / name, target / name)
     return target
 
