@@ -78,15 +78,15 @@ html_theme_options = {
     "use_fullscreen_button": False,
     "show_toc_level": 2,
 }
-# Keep the book's navigation first; ABlog's lists follow it. No search field here: the theme's
-# header has one on every page. Our navigation replaces the
-# theme's sbt-sidebar-nav.html, which renders the whole archive into every page (navigation.py).
+# The book's navigation, bounded whatever the archive's size: it replaces the theme's
+# sbt-sidebar-nav.html, which renders the whole archive into every page (navigation.py). The
+# recent posts and the archive counts are on the front page and the archive pages, not on every
+# page, so that adding a post rewrites only the pages that show it.
+# No search field here: the theme's header has one on every page.
 html_sidebars = {
     "**": [
         "navbar-logo.html",
         "ppblog/sidebar-nav.html",
-        "ppblog/recent-posts.html",
-        "ppblog/archives.html",
     ],
 }
 

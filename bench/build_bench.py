@@ -1,13 +1,17 @@
-"""Build benchmark: the blog against a floor, on synthetic archives of N posts.
+"""Build benchmark: the blog against a floor, on synthetic archives of N posts in three shapes.
 
-    .venv/bin/python bench/build_bench.py              # N = 100, 500 and 2000
-    .venv/bin/python bench/build_bench.py --posts 100  # one size only
+    .venv/bin/python bench/build_bench.py                             # N = 100, 500, 2000, every shape
+    .venv/bin/python bench/build_bench.py --posts 100 --shapes large  # one size, one shape
+    .venv/bin/python bench/build_bench.py --posts 2000 --huge 10000   # and a full build of 10,000
+
+Shapes (``pp_blog.synthetic.SHAPES``): ``small``, many collections of 25 posts; ``large``, a
+few collections of 500; ``yearly``, one collection of about 150 ordinary posts per year.
 
 For each N, two projects are generated under ``bench/_work/`` (git-ignored; never the
 published content):
 
 ``site``
-    ``pp_blog.synthetic``'s archive with the real ``conf.py`` and ``_static/``:
+    ``pp_blog.synthetic``'s archive of that shape with the real ``conf.py`` and ``_static/``:
     sphinx-book-theme, ABlog and our extension, as ``make html`` builds it.
 ``floor``
     The same post files, byte for byte, built by Sphinx with nothing but what any Markdown
@@ -18,7 +22,8 @@ published content):
     plain toctrees listing the same documents as the site's. It is what the site cannot
     build faster than, measured in the same run, on the same machine, at the same load.
 
-Each build is a fresh ``python -m sphinx -b html`` process. Its CPU time (user + system, from
+Each build is a fresh ``python -m sphinx -b html`` process, run through ``bench/timed_sphinx.py``,
+which also reports the CPU time spent indexing pages for search ("index"). Its CPU time (user + system, from
 ``os.wait4``, so it covers its ``-j`` workers) is what the ratios compare: the machine is
 shared, and wall-clock time then measures the neighbours as much as the build. Wall-clock
 seconds are printed too (they are what ``-j 2`` shortens). Peak memory is the child's
@@ -36,14 +41,17 @@ three times, edit with three different posts, and the run with the median CPU ti
 
 "ratio" is site CPU seconds / floor CPU seconds for the same scenario (for the full build it
 is also the ratio per post, both having the same posts). "pages" counts the HTML files that the
-build wrote (new or with a new modification time). "search" is the size of
-``searchindex.js``. The table ends with the benchmark's own running time.
+build wrote (new or with a new modification time). "HTML output" is the size of all pages
+after the full build, and the most that any page carries besides its own ``<article>``
+(navigation, sidebars, header, footer, head). "search" is the size of ``searchindex.js``. The
+table ends with the benchmark's own running time.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import random
 import re
@@ -71,6 +79,9 @@ myst_heading_anchors = 3
 SCENARIOS = ["full", "full -j 2", "no-op", "edit", "add"]
 
 
+TIMED_SPHINX = Path(__file__).with_name("timed_sphinx.py")
+
+
 @dataclass
 class Run:
     seconds: float
@@ -79,17 +90,22 @@ class Run:
     pages: int
     returncode: int
     stderr: str
+    index_cpu: float = 0.0
 
 
 def sphinx(project: Path, *extra: str) -> Run:
-    """One build in a fresh process; its time, peak memory and the pages it wrote."""
+    """One build in a fresh process; its time, peak memory, indexing time and the pages it wrote."""
     out = project / "_build" / "html"
     before = html_mtimes(out)
+    index_time = project / "_build" / "index-time.json"
+    index_time.parent.mkdir(parents=True, exist_ok=True)
+    index_time.unlink(missing_ok=True)
     started = time.perf_counter()
     process = subprocess.Popen(
-        [sys.executable, "-m", "sphinx", "-q", "-b", "html", "-d", str(project / "_build" / "doctrees"),
+        [sys.executable, str(TIMED_SPHINX), "-q", "-b", "html", "-d", str(project / "_build" / "doctrees"),
          ".", str(out), *extra],
         cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "PPBLOG_INDEX_TIME": str(index_time)},
     )
     stderr = process.stderr.read()
     _, status, usage = os.wait4(process.pid, 0)
@@ -98,7 +114,29 @@ def sphinx(project: Path, *extra: str) -> Run:
     pages = sum(1 for path, mtime in after.items() if before.get(path) != mtime)
     # ru_maxrss is in KiB on Linux.
     cpu = usage.ru_utime + usage.ru_stime
-    return Run(seconds, cpu, usage.ru_maxrss / 1024, pages, os.waitstatus_to_exitcode(status), stderr)
+    indexing = json.loads(index_time.read_text(encoding="utf-8"))["seconds"] if index_time.exists() else 0.0
+    return Run(seconds, cpu, usage.ru_maxrss / 1024, pages, os.waitstatus_to_exitcode(status), stderr, indexing)
+
+
+# The page's own content: its article, and the structured data (JSON-LD) that describes it.
+ARTICLE = re.compile(
+    r'<article class="bd-article">.*?</article>|<script type="application/ld\+json">.*?</script>', re.S
+)
+
+
+def output_sizes(out: Path) -> tuple[int, int, str]:
+    """The bytes of all HTML pages, and the most any page carries besides its own article and the
+    structured data describing it (its navigation, sidebars, header and footer), with that page's
+    name."""
+    total, chrome, page = 0, 0, ""
+    for path in out.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        total += len(text.encode("utf-8"))
+        own = ARTICLE.findall(text)
+        around = len(text.encode("utf-8")) - sum(len(part.encode("utf-8")) for part in own)
+        if own and around > chrome:
+            chrome, page = around, path.relative_to(out).as_posix()
+    return total, chrome, page
 
 
 def median(runs: list[Run]) -> Run:
@@ -152,7 +190,7 @@ def add_post(project: Path, slug: str, name: str, text: str) -> None:
 
 def new_post_text(site: Path, slug: str, count: int) -> str:
     landing = (site / "posts" / slug / "index.md").read_text(encoding="utf-8")
-    kind = "special-issue" if "kind: special-issue" in landing else "highlights"
+    kind = next((kind for kind in ("special-issue", "highlights", "year") if f"kind: {kind}" in landing), "highlights")
     collection = synthetic.Collection(slug, kind, slug, 1, [])
     siblings = sorted((site / "posts" / slug).glob("post-*.md"))
     position = len(siblings) + 1 if kind == "special-issue" else None
@@ -163,12 +201,12 @@ def new_post_text(site: Path, slug: str, count: int) -> str:
                                collection=collection, position=position)
 
 
-def bench_size(posts: int) -> dict[str, dict]:
-    root = WORK / f"n{posts}"
+def bench_size(posts: int, shape: str, scenarios: list[str]) -> dict[str, dict]:
+    root = WORK / f"{shape}-n{posts}"
     if root.exists():
         shutil.rmtree(root)
     site, floor = root / "site", root / "floor"
-    docnames = synthetic.generate(site, posts, template_root=REPO)
+    docnames = synthetic.generate(site, posts, template_root=REPO, **synthetic.shape_arguments(shape))
     make_floor(site, floor)
     edited = [docnames[len(docnames) * share // 4] for share in (1, 2, 3)]
     last_slug = docnames[-1].split("/")[1]
@@ -179,57 +217,79 @@ def bench_size(posts: int) -> dict[str, dict]:
         runs: dict[str, Run] = {}
         build = project / "_build"
         shutil.rmtree(build, ignore_errors=True)
-        runs["full -j 2"] = sphinx(project, "-j", "2")
-        search_bytes = (build / "html" / "searchindex.js").stat().st_size
-        shutil.rmtree(build)
+        parallel = None
+        if "full -j 2" in scenarios:
+            runs["full -j 2"] = sphinx(project, "-j", "2")
+            # Sphinx says so (on stderr, even with -q) when an extension makes it read serially.
+            parallel = "parallel reading" not in runs["full -j 2"].stderr
+            shutil.rmtree(build)
         runs["full"] = sphinx(project)
-        runs["no-op"] = median([sphinx(project) for _ in range(3)])
-        edit_runs = []
-        for docname in edited:
-            edit_post(project, docname)
-            edit_runs.append(sphinx(project))
-        runs["edit"] = median(edit_runs)
-        add_post(project, last_slug, added_name, added_text)
-        runs["add"] = sphinx(project)
+        sizes = output_sizes(build / "html")
+        search_bytes = (build / "html" / "searchindex.js").stat().st_size
+        if "no-op" in scenarios:
+            runs["no-op"] = median([sphinx(project) for _ in range(3)])
+        if "edit" in scenarios:
+            edit_runs = []
+            for docname in edited:
+                edit_post(project, docname)
+                edit_runs.append(sphinx(project))
+            runs["edit"] = median(edit_runs)
+        if "add" in scenarios:
+            add_post(project, last_slug, added_name, added_text)
+            runs["add"] = sphinx(project)
         for name, run in runs.items():
             if run.returncode:
-                raise SystemExit(f"{label} build '{name}' at N={posts} failed:\n{run.stderr}")
-        # Sphinx says so (on stderr, even with -q) when an extension makes it read serially.
-        parallel = "parallel reading" not in runs["full -j 2"].stderr
-        results[label] = {"runs": runs, "search": search_bytes, "parallel": parallel}
+                raise SystemExit(f"{label} build '{name}' at N={posts} ({shape}) failed:\n{run.stderr}")
+        results[label] = {"runs": runs, "search": search_bytes, "parallel": parallel, "sizes": sizes}
     return results
 
 
-def table(posts: int, results: dict[str, dict]) -> str:
+def table(posts: int, shape: str, results: dict[str, dict]) -> str:
     floor, site = results["floor"]["runs"], results["site"]["runs"]
     lines = [
-        f"N = {posts} posts",
-        f"{'scenario':<10} {'site cpu':>8} {'floor cpu':>9} {'ratio':>5} {'site wall':>9} {'floor wall':>10}"
-        f" {'site pages':>10} {'floor pages':>11} {'site MiB':>8} {'floor MiB':>9}",
+        f"N = {posts} posts, shape {shape} ({SHAPE_NAMES[shape]})",
+        f"{'scenario':<10} {'site cpu':>8} {'floor cpu':>9} {'ratio':>5} {'site index':>10} {'floor index':>11}"
+        f" {'site wall':>9} {'floor wall':>10} {'site pages':>10} {'floor pages':>11} {'site MiB':>8} {'floor MiB':>9}",
     ]
-    for name in SCENARIOS:
+    for name in site:
         s, f = site[name], floor[name]
         lines.append(
-            f"{name:<10} {s.cpu:8.1f} {f.cpu:9.1f} {s.cpu / f.cpu:5.2f} {s.seconds:9.1f} {f.seconds:10.1f}"
-            f" {s.pages:10d} {f.pages:11d} {s.peak_mib:8.0f} {f.peak_mib:9.0f}"
+            f"{name:<10} {s.cpu:8.1f} {f.cpu:9.1f} {s.cpu / f.cpu:5.2f} {s.index_cpu:10.1f} {f.index_cpu:11.1f}"
+            f" {s.seconds:9.1f} {f.seconds:10.1f} {s.pages:10d} {f.pages:11d} {s.peak_mib:8.0f} {f.peak_mib:9.0f}"
         )
     per_post = 1000 * site["full"].cpu / posts, 1000 * floor["full"].cpu / posts
     lines.append(f"full build, CPU per post: site {per_post[0]:.1f} ms, floor {per_post[1]:.1f} ms")
-    lines.append(f"-j 2 read in parallel: site {'yes' if results['site']['parallel'] else 'no'},"
-                 f" floor {'yes' if results['floor']['parallel'] else 'no'}")
+    if results["site"]["parallel"] is not None:
+        lines.append(f"-j 2 read in parallel: site {'yes' if results['site']['parallel'] else 'no'},"
+                     f" floor {'yes' if results['floor']['parallel'] else 'no'}")
+    site_html, chrome, page = results["site"]["sizes"]
+    floor_html = results["floor"]["sizes"][0]
+    lines.append(f"HTML output: site {site_html / 2**20:.1f} MiB, floor {floor_html / 2**20:.1f} MiB"
+                 f" (ratio {site_html / floor_html:.2f}); most around one page's article: {chrome / 1024:.1f} kB ({page})")
     lines.append(f"search index: site {results['site']['search'] / 1024:.0f} KiB,"
                  f" floor {results['floor']['search'] / 1024:.0f} KiB")
     return "\n".join(lines)
+
+
+SHAPE_NAMES = {"small": "collections of 25 posts", "large": "collections of 500 posts",
+               "yearly": "one collection of about 150 posts per year"}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--posts", type=int, nargs="+", default=[100, 500, 2000],
                         help="archive sizes to measure (default: 100 500 2000)")
+    parser.add_argument("--shapes", nargs="+", choices=sorted(synthetic.SHAPES), default=["small", "large", "yearly"],
+                        help="archive shapes (default: all three)")
+    parser.add_argument("--huge", type=int, metavar="N", default=0,
+                        help="also a full build of N posts (small shape), e.g. --huge 10000")
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    for posts in args.posts:
-        print(table(posts, bench_size(posts)), end="\n\n", flush=True)
+    for shape in args.shapes:
+        for posts in args.posts:
+            print(table(posts, shape, bench_size(posts, shape, SCENARIOS)), end="\n\n", flush=True)
+    if args.huge:
+        print(table(args.huge, "small", bench_size(args.huge, "small", ["full"])), end="\n\n", flush=True)
     print(f"benchmark time: {time.perf_counter() - started:.0f} s")
     return 0
 

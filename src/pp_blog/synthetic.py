@@ -19,8 +19,9 @@ import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from .model.frontmatter import CATEGORY_OF_KIND
+from .model.frontmatter import CATEGORY_OF_KIND, YEAR
 from .model.layout import POSTS_DIR, landing_docname, landing_path
 
 WORDS = (
@@ -90,7 +91,12 @@ def yaml_list(items: list[str]) -> str:
 
 
 def landing_page(collection: Collection, rng: random.Random, year: int) -> str:
-    if collection.kind == "special-issue":
+    if collection.kind == YEAR:
+        declaration = f"""collection:
+  kind: year
+  slug: {collection.slug}
+  year: {year}"""
+    elif collection.kind == "special-issue":
         declaration = f"""collection:
   kind: special-issue
   slug: {collection.slug}
@@ -157,8 +163,28 @@ def post_page(rng: random.Random, *, title: str, date: dt.date, collection: Coll
     return "\n".join(lines) + "\n\n" + body(rng) + "\n"
 
 
-def generate(out: Path, posts: int, *, template_root: Path, seed: int = 2021, per_collection: int = 25) -> list[str]:
-    """Write the archive into ``out`` (which must not exist); return the post docnames."""
+# The archive shapes the benchmarks compare: many small collections, a few large ones, and
+# one collection of ordinary posts per year (as an import of a blog's yearly posts gives).
+SHAPES = {"small": 25, "large": 500, "yearly": 150}
+# Posts a year in the yearly shape; the others have one post a day.
+POSTS_PER_YEAR = 150
+
+
+def shape_arguments(shape: str) -> dict[str, Any]:
+    """The arguments of :func:`generate` for one of :data:`SHAPES`."""
+    if shape == "yearly":
+        return {"shape": "yearly"}
+    return {"per_collection": SHAPES[shape]}
+
+
+def generate(out: Path, posts: int, *, template_root: Path, seed: int = 2021, per_collection: int = 25,
+             shape: str = "series") -> list[str]:
+    """Write the archive into ``out`` (which must not exist); return the post docnames.
+
+    ``shape`` "series": special issue series and highlights collections of ``per_collection``
+    posts each, in turn, one post a day (several a day past 4000 posts, so none is dated in the
+    future). "yearly": one collection of ordinary posts per year, :data:`POSTS_PER_YEAR` a year.
+    """
     rng = random.Random(seed)
     out.mkdir(parents=True)
     shutil.copy(template_root / "conf.py", out / "conf.py")
@@ -166,17 +192,24 @@ def generate(out: Path, posts: int, *, template_root: Path, seed: int = 2021, pe
     collections: list[Collection] = []
     docnames: list[str] = []
     start = dt.date(2015, 1, 5)
+    per_day = -(-posts // 4000)
     for index in range(posts):
-        if index % per_collection == 0:
-            number = len(collections) + 1
-            kind = "special-issue" if number % 2 else "highlights"
-            slug = f"{'series' if kind == 'special-issue' else 'highlights'}-{number:03d}"
-            title = f"{'Special issue' if kind == 'special-issue' else 'Highlights'} {number}: {sentence(rng, 5)[:-1]}"
-            collections.append(Collection(slug, kind, title, number, []))
+        if shape == "yearly":
+            year = start.year - posts // POSTS_PER_YEAR + index // POSTS_PER_YEAR
+            date = dt.date(year, 1, 1) + dt.timedelta(days=(index % POSTS_PER_YEAR) * 365 // POSTS_PER_YEAR)
+            if not collections or collections[-1].slug != f"blog-{year}":
+                collections.append(Collection(f"blog-{year}", YEAR, f"Posts of {year}", year, []))
+        else:
+            date = start + dt.timedelta(days=index // per_day)
+            if index % per_collection == 0:
+                number = len(collections) + 1
+                kind = "special-issue" if number % 2 else "highlights"
+                slug = f"{'series' if kind == 'special-issue' else 'highlights'}-{number:03d}"
+                title = f"{'Special issue' if kind == 'special-issue' else 'Highlights'} {number}: {sentence(rng, 5)[:-1]}"
+                collections.append(Collection(slug, kind, title, number, []))
         collection = collections[-1]
         position = len(collection.posts) + 1 if collection.kind == "special-issue" else None
         name = f"post-{index + 1:05d}"
-        date = start + dt.timedelta(days=index)  # one a day: 4000 posts stay in the past (no drafts)
         title = f"{sentence(rng, rng.randint(5, 9))[:-1]} ({index + 1})"
         folder = out / POSTS_DIR / collection.slug
         folder.mkdir(parents=True, exist_ok=True)
@@ -186,9 +219,8 @@ def generate(out: Path, posts: int, *, template_root: Path, seed: int = 2021, pe
         collection.posts.append(name)
         docnames.append(f"{POSTS_DIR}/{collection.slug}/{name}")
     for collection in collections:
-        landing_path(out, collection.slug).write_text(
-            landing_page(collection, rng, 2015 + collection.number // 4), encoding="utf-8"
-        )
+        year = collection.number if collection.kind == YEAR else 2015 + collection.number // 4
+        landing_path(out, collection.slug).write_text(landing_page(collection, rng, year), encoding="utf-8")
     entries = "\n".join(landing_docname(c.slug) for c in collections)
     (out / "index.md").write_text(
         f"""# Synthetic archive
@@ -217,11 +249,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--from", dest="template_root", type=Path, default=Path("."),
                         help="the project whose conf.py and _static/ to use (default: .)")
     parser.add_argument("--seed", type=int, default=2021)
+    parser.add_argument("--shape", choices=sorted(SHAPES), default="small",
+                        help="many small collections, a few large ones, or one per year (default: small)")
     args = parser.parse_args(argv)
     if args.out.exists():
         print(f"{args.out}: already exists; give a new folder", file=sys.stderr)
         return 2
-    generate(args.out, args.posts, template_root=args.template_root, seed=args.seed)
+    generate(args.out, args.posts, template_root=args.template_root, seed=args.seed, **shape_arguments(args.shape))
     print(f"{args.posts} posts written to {args.out}")
     return 0
 

@@ -83,11 +83,11 @@ def test_malformed_dois_are_refused(doi, words):
 
 
 def test_a_post_with_a_malformed_doi_gets_one_line_with_the_fix():
-    text = "---\ntitle: T\ndate: 2021-05-12\nauthors: [A B]\ncategory: C\ncollection: c\n" \
+    text = "---\ntitle: T\ndate: 2021-05-12\nauthors: [A B]\ntags: [governance]\ncategory: C\ncollection: c\n" \
            "original_url: https://x.org/\ndoi: https://doi.org/10.1332/abc\n---\n\nBody.\n"
     _, problems = fm.read_page("post", text, folder="c", categories=None)
     assert [(p.line, p.message) for p in problems] == [
-        (8, "field 'doi': 'https://doi.org/10.1332/abc' has a prefix: write the DOI without 'https://doi.org/', "
+        (9, "field 'doi': 'https://doi.org/10.1332/abc' has a prefix: write the DOI without 'https://doi.org/', "
             "e.g. 10.1332/030557321X16115951032181"),
     ]
 

@@ -14,8 +14,7 @@
   :mod:`pp_blog.sphinxext.rebuild` gives Sphinx only the pages that changed; a post's rendering
   is shared by the pages that can share it and kept between builds (:class:`PostHTMLCache`,
   installed as ``Post.to_html`` for the length of a build, see :func:`install_patches`), and
-  each archive entry and sidebar is rendered once per build (:func:`add_archive_entries`,
-  :func:`add_shared_sidebars`).
+  each archive entry is rendered once per build (:func:`add_archive_entries`).
 - The addresses of ABlog's author and tag pages (:func:`author_page`, :func:`tag_page`), and
   its ``postlist`` node (:data:`PostList`).
 """
@@ -24,7 +23,6 @@ from __future__ import annotations
 
 import functools
 import posixpath
-from collections import Counter
 from typing import Any, Iterator
 
 import ablog
@@ -245,7 +243,7 @@ def restore_patches(*args) -> None:
     ablog.blog.slugify = _ORIGINALS["slugify"]
 
 
-# --- archive pages and sidebars ----------------------------------------------------------
+# --- archive pages ----------------------------------------------------------------------
 
 
 def add_archive_entries(app, pagename: str, templatename: str, context: dict, doctree) -> None:
@@ -269,28 +267,6 @@ def add_archive_entries(app, pagename: str, templatename: str, context: dict, do
     context["ppblog_archive_entry"] = archive_entry
 
 
-def add_shared_sidebars(app, pagename: str, templatename: str, context: dict, doctree) -> None:
-    """``html-page-context``: ABlog's recent posts and archives sidebars, rendered once per build
-    (the recent posts once more for each of the newest posts, whose page leaves itself out)."""
-    if not builder_support(app) or "ablog" not in context:
-        return
-    render = shared_renderings(app.builder).for_page(pagename, context)
-    blog = context["ablog"]
-    context["ppblog_recent_posts"] = lambda: render(
-        "ablog/recentposts.html", tuple(post.docname for post in blog.recent(5, pagename))
-    )
-    context["ppblog_archives"] = lambda: render("ablog/archives.html", None)
-
-
-def sidebar_digest(env) -> str:
-    """What ABlog's sidebars show on every page: the six newest posts (a post's own sidebar
-    leaves itself out of the five it lists) and the number of posts of each year."""
-    published = [info for info in post_records(env) if is_published(info)]
-    newest = sorted(published, key=lambda info: (info["date"], info["title"]), reverse=True)[:6]
-    years = Counter(info["date"].year for info in published)
-    return digest(([(i["docname"], i["section"], i["title"], i["date"]) for i in newest], sorted(years.items())))
-
-
 def describe(value: Any, posts: dict[int, Any]) -> Any:
     """What a template can show of an ABlog object, as plain values to fingerprint.
 
@@ -311,6 +287,11 @@ def describe(value: Any, posts: dict[int, Any]) -> Any:
     if isinstance(value, (list, tuple)):
         return [describe(item, posts) for item in value]
     return value
+
+
+def has_postlist(doctree) -> bool:
+    """Whether a page holds ABlog's ``postlist`` (resolved when the page is written)."""
+    return next(iter(doctree.findall(PostList)), None) is not None
 
 
 def archive_pages(app) -> Iterator[tuple[str, dict, str]]:

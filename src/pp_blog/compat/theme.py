@@ -31,8 +31,6 @@ ALWAYS_SHOWN = frozenset({
     "navbar-logo.html", "search-button-field.html", "toggle-primary-sidebar.html",
     "article-header-buttons.html", "ppblog/sidebar-nav.html",
 })
-# ABlog's sidebars (see pp_blog.compat.ablog.add_shared_sidebars) are empty without posts.
-SHOWN_WITH_POSTS = frozenset({"ppblog/recent-posts.html", "ppblog/archives.html"})
 SET_ASIDE = "ppblog_set_aside"
 
 
@@ -46,7 +44,7 @@ def template_names(templates: list[str] | str) -> list[str]:
 
 def set_aside_never_empty(app, pagename: str, templatename: str, context: dict[str, Any], doctree) -> None:
     """``html-page-context``, before the theme's check: take out the components known to show."""
-    known = ALWAYS_SHOWN | (SHOWN_WITH_POSTS if context.get("ablog") else frozenset())
+    known = ALWAYS_SHOWN
     set_aside = {}
     for section in SECTIONS:
         if not context.get(section):
@@ -75,15 +73,15 @@ def toggle(title: str) -> str:
 
 
 def render_nav(nav: Nav, pagename: str, uri: Callable[[str], str]) -> str:
-    """The sidebar navigation of ``pagename`` in the book theme's markup; ``uri(docname)`` is the
-    link from that page ("#" to the page itself)."""
+    """The sidebar navigation of ``pagename`` (what :meth:`Nav.shown` gives) in the book theme's
+    markup; ``uri(docname)`` is the link from that page ("#" to the page itself)."""
     on_path = set(nav.branch(pagename))
 
     def link(entry: Entry) -> str:
         title = html.escape(entry.title)
         if entry.url:
             return f'<a class="reference external" href="{html.escape(entry.url)}">{title}</a>'
-        if entry.docname == pagename:
+        if entry.docname == pagename and not entry.more:
             return f'<a class="current reference internal" href="#">{title}</a>'
         return f'<a class="reference internal" href="{html.escape(uri(entry.docname))}">{title}</a>'
 
@@ -91,10 +89,11 @@ def render_nav(nav: Nav, pagename: str, uri: Callable[[str], str]) -> str:
         out = []
         for entry in entries:
             classes = [f"toctree-l{level}"]
-            current = entry.docname in on_path
-            if current:
+            if entry.more:
+                classes.append("pp-nav-more")
+            elif entry.docname in on_path:
                 classes += ["current", "active"]
-            if current and entry.children:
+            if entry.children:
                 classes.append("has-children")
                 out.append(
                     f'<li class="{" ".join(classes)}">{link(entry)}<details open="open">{toggle(html.escape(entry.title))}'
@@ -111,13 +110,13 @@ def render_nav(nav: Nav, pagename: str, uri: Callable[[str], str]) -> str:
         f'<li class="toctree-l1{home_current}"><a class="reference internal" href="{html.escape(uri(nav.root))}">'
         f"{html.escape(nav.root_title)}</a></li>\n</ul>\n",
     ]
-    for part in nav.parts:
+    for part in nav.shown(pagename):
         if part.caption:
             out.append(
                 '<p aria-level="2" class="caption" role="heading">'
                 f'<span class="caption-text">{html.escape(part.caption)}</span></p>\n'
             )
-        in_part = any(entry.docname in on_path for entry in part.entries)
+        in_part = any(entry.docname in on_path and not entry.more for entry in part.entries)
         out.append(f'<ul class="{"current " if in_part else ""}nav bd-sidenav">\n{items(part.entries, 1)}</ul>\n')
     out.append("</div>\n</nav>\n")
     return "".join(out)

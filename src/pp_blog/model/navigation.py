@@ -16,6 +16,8 @@ class Entry:
     docname: str | None = None
     url: str | None = None
     children: tuple[Entry, ...] = ()
+    # A link to the page that lists all of a long list (see :func:`bounded`).
+    more: bool = False
 
 
 @dataclass(frozen=True)
@@ -34,8 +36,6 @@ class Nav:
     # docname -> the entry that lists it, and the document that lists it (for its ancestors).
     entries: dict[str, Entry] = field(default_factory=dict)
     parents: dict[str, str] = field(default_factory=dict)
-    # docname -> digest of its children: every post of a collection shares its landing page's.
-    children_digests: dict[str, str] = field(default_factory=dict, repr=False)
 
     def branch(self, docname: str) -> list[str]:
         """The document and its ancestors, nearest first (the root document excluded)."""
@@ -45,20 +45,54 @@ class Nav:
             docname = self.parents.get(docname, "")
         return chain
 
-    def top_level_digest(self) -> str:
-        """What every page shows: the root's captions and top-level entries."""
-        shown = [
-            (part.caption, [(entry.title, entry.docname, entry.url) for entry in part.entries])
+    def shown(self, pagename: str) -> tuple[Part, ...]:
+        """What the navigation of ``pagename`` shows: every part of the root's toctrees, each
+        bounded (:func:`bounded`), with the entries on the page's branch expanded and their
+        children bounded around the page. Its size does not grow with the archive."""
+        on_path = self.branch(pagename)
+        return tuple(
+            Part(part.caption, tuple(
+                expand(entry, on_path) for entry in bounded(part.entries, on_path, self.root, ALL_COLLECTIONS)
+            ))
             for part in self.parts
-        ]
-        return digest((self.root, self.root_title, shown))
+        )
 
-    def branch_digest(self, docname: str) -> str:
-        """What only this page shows: the children of itself and of each of its ancestors."""
-        return digest([(name, self.children_digest(name)) for name in self.branch(docname)])
+    def chrome_digest(self, pagename: str) -> str:
+        """A fingerprint of everything the navigation of ``pagename`` shows (see :meth:`shown`):
+        a page is written again when it changes, and only then."""
+        return digest((self.root, self.root_title, self.branch(pagename), self.shown(pagename)))
 
-    def children_digest(self, docname: str) -> str:
-        if docname not in self.children_digests:
-            children = self.entries[docname].children
-            self.children_digests[docname] = digest([(child.title, child.docname, child.url) for child in children])
-        return self.children_digests[docname]
+
+# A list longer than this is shown as a window and a link to the page with all of it.
+LIST_LIMIT = 12
+# Entries shown on either side of the current one in a long list.
+WINDOW = 5
+ALL_COLLECTIONS = "All collections"
+ALL_POSTS = "All posts of this collection"
+
+
+def bounded(entries: tuple[Entry, ...], on_path: list[str], full_list: str, label: str) -> tuple[Entry, ...]:
+    """``entries`` when there are few; else a window of them and an entry linking to the page
+    that lists them all (``full_list``).
+
+    The window is the :data:`WINDOW` entries on either side of the one on the page's branch,
+    or the first ones when none is; the entry on the branch is always shown.
+    """
+    if len(entries) <= LIST_LIMIT:
+        return entries
+    index = next((i for i, entry in enumerate(entries) if entry.docname in on_path), None)
+    if index is None:
+        window = entries[: 2 * WINDOW + 1]
+    else:
+        start = max(0, min(index - WINDOW, len(entries) - 2 * WINDOW - 1))
+        window = entries[start:start + 2 * WINDOW + 1]
+    return (*window, Entry(title=label, docname=full_list, more=True))
+
+
+def expand(entry: Entry, on_path: list[str]) -> Entry:
+    """The entry with its children shown when it is on the page's branch (bounded), else none."""
+    if entry.docname not in on_path or not entry.children:
+        return Entry(entry.title, entry.docname, entry.url, more=entry.more)
+    children = bounded(entry.children, on_path, entry.docname, ALL_POSTS)
+    return Entry(entry.title, entry.docname, entry.url,
+                 children=tuple(expand(child, on_path) for child in children), more=entry.more)

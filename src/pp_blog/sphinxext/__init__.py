@@ -62,13 +62,13 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-updated", ablog_compat.register_posts_once_read)
     app.connect("write-started", rebuild.open_html_cache)
     app.connect("html-page-context", ablog_compat.add_archive_entries)
-    app.connect("html-page-context", ablog_compat.add_shared_sidebars)
     app.connect("build-finished", rebuild.save_state)
     app.connect("build-finished", ablog_compat.restore_patches)
     app.connect("build-finished", ablog_compat.reset_blog_state)
 
     # The left navigation, bounded per page (navigation.py), and what each rebuild rewrites.
     app.connect("env-get-updated", rebuild.pages_to_write)
+    app.connect("doctree-read", rebuild.note_postlists)
     app.connect("write-started", navigation.prepare_nav)
     app.connect("html-page-context", navigation.add_nav_to_context)
     # Around the theme's own handler (registered with the theme, after every extension's).

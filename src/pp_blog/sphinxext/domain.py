@@ -24,9 +24,10 @@ class PostsDomain(Domain):
         "posts": {},  # docname -> plain dict of the post's front matter (see pp_blog.model.frontmatter.post_record)
         "collections": {},  # docname of a landing page -> plain dict of its declaration
         "collections_lists": {},  # docname of a page with a {collections} list -> True
+        "postlists": {},  # docname of a page with ABlog's list of posts -> True
     }
     # Bump when the shape of the stored data changes, so old pickles are discarded.
-    data_version = 2
+    data_version = 3
 
     def __init__(self, env) -> None:
         super().__init__(env)
@@ -57,15 +58,23 @@ class PostsDomain(Domain):
     def note_collections_list(self, docname: str) -> None:
         self.data.setdefault("collections_lists", {})[docname] = True
 
+    @property
+    def postlists(self) -> dict[str, bool]:
+        return self.data.setdefault("postlists", {})
+
+    def add_postlist(self, docname: str) -> None:
+        self.postlists[docname] = True
+
     def clear_doc(self, docname: str) -> None:
         self.posts.pop(docname, None)
         self.collections.pop(docname, None)
         self.data.setdefault("collections_lists", {}).pop(docname, None)
+        self.postlists.pop(docname, None)
         self._series = None
 
     def merge_domaindata(self, docnames: set[str], otherdata: dict[str, Any]) -> None:
         self._series = None
-        for key in ("posts", "collections", "collections_lists"):
+        for key in ("posts", "collections", "collections_lists", "postlists"):
             self.data.setdefault(key, {})
             for docname, record in otherdata.get(key, {}).items():
                 if docname in docnames:

@@ -55,16 +55,18 @@ class RebuildState:
     """Everything kept from one build to the next, as plain values."""
 
     # Bump when the shape changes: a state of another version is ignored (everything rewritten).
-    VERSION = 1
+    VERSION = 2
 
     # post file path -> [modification time (ns), size, header or None] (see model.drafts).
     headers: dict[str, list] = field(default_factory=dict)
-    # collection slug -> what its posts' pages show of it (titles, positions, dates, declaration).
-    collection_signatures: dict[str, list] = field(default_factory=dict)
+    # docname -> what a post or landing page shows of its collection (collection_signatures).
+    page_signatures: dict[str, str] = field(default_factory=dict)
     # docname -> fingerprint of everything around its text (navigation, sidebars, neighbours).
     page_chrome: dict[str, str] = field(default_factory=dict)
-    # What every page shows around its text (the navigation's top level, ABlog's sidebars).
+    # What ABlog's archive pages show around their text (the navigation's top level).
     shared_chrome: str = ""
+    # The posts as the archives and post lists show them.
+    listed_posts: str = ""
     # ABlog's archive pages: {"inputs": fingerprint of all, "pages": {pagename: fingerprint}}.
     archive: dict[str, Any] = field(default_factory=dict)
     # feed path -> [fingerprint of its inputs, sha256 of the file written].
@@ -102,7 +104,8 @@ class Build:
     html_cache: ablog_compat.PostHTMLCache | None = None
     page_chrome: dict[str, str] | None = None
     shared_chrome: str | None = None
-    collection_signatures: dict[str, list] | None = None
+    listed_posts: str | None = None
+    page_signatures: dict[str, str] | None = None
 
     def header(self, path: Path) -> dict[str, Any] | None:
         """A post's header (see :func:`pp_blog.model.drafts.read_header`), parsed again only when
@@ -131,8 +134,8 @@ class Build:
         kept = self.kept
         return RebuildState(
             headers=self.headers,
-            collection_signatures=self.collection_signatures if self.collection_signatures is not None
-            else kept.collection_signatures,
+            page_signatures=self.page_signatures if self.page_signatures is not None else kept.page_signatures,
+            listed_posts=self.listed_posts if self.listed_posts is not None else kept.listed_posts,
             page_chrome=self.page_chrome if self.page_chrome is not None else kept.page_chrome,
             shared_chrome=self.shared_chrome if self.shared_chrome is not None else kept.shared_chrome,
             archive=self.archive if self.archive is not None else kept.archive,
@@ -208,45 +211,67 @@ def reread_landing_pages(app, env, added, changed, removed) -> list[str]:
 # --- writing: the pages that show other pages -------------------------------------------------
 
 
-def collection_signature(domain: PostsDomain, slug: str) -> list:
-    collection = domain.collection_by_slug(slug) or {}
-    members = [(d, p["title"], p["position"], p["date"]) for d, p in domain.posts_in(slug)]
-    return [sorted((k, str(v)) for k, v in collection.items() if k != "line"), members]
+def collection_signatures(domain: PostsDomain) -> dict[str, str]:
+    """For every post and landing page, a fingerprint of what it shows of other pages: a post its
+    collection's declaration and its neighbours in the series (titles, positions), a landing
+    page the declaration and every post it lists. Adding a post changes its neighbours' and its
+    landing page's, not every page of the collection."""
+    signatures: dict[str, str] = {}
+    for landing, collection in domain.collections.items():
+        declared = sorted((key, str(value)) for key, value in collection.items() if key != "line")
+        members = [(docname, post["title"], post["position"], post["date"])
+                   for docname, post in domain.posts_in(collection["slug"])]
+        signatures[landing] = digest((declared, members))
+        for index, (docname, *_) in enumerate(members):
+            neighbours = (members[index - 1] if index else None, members[index + 1] if index + 1 < len(members) else None)
+            signatures[docname] = digest((declared, neighbours))
+    for docname in domain.posts.keys() - signatures.keys():
+        signatures[docname] = digest(None)  # its collection is undeclared, as the build reports
+    return signatures
 
 
-def page_chrome(env, nav, docname: str, relations: dict, shared: str) -> str:
-    """Everything around a page's text that other pages can change: its navigation branch, its
-    previous/next links (with their titles) and what every page shows (``shared``)."""
+def page_chrome(env, nav, docname: str, relations: dict) -> str:
+    """Everything around a page's text that other pages can change: what its navigation shows
+    and its previous/next links (with their titles)."""
     neighbours = [(name, title_of(env, name)) if name else None for name in relations.get(docname, ())]
-    return digest((shared, nav.branch_digest(docname), neighbours))
+    return digest((nav.chrome_digest(docname), neighbours))
 
 
 def pages_to_write(app, env) -> list[str]:
     """``env-get-updated``: the pages to write again besides those read.
 
-    - The pages of a collection whose posts (titles, positions, dates) or declaration changed:
-      posts show their neighbours and collection, the landing page lists them.
-    - The pages whose chrome changed: the navigation's top level or the page's own branch, its
-      previous/next links, or ABlog's sidebars (recent posts, archives) that every page shows.
+    - The pages that show what changed in another page of their collection
+      (:func:`collection_signatures`).
+    - The pages whose chrome changed: what their bounded navigation shows, their previous/next
+      links (:func:`page_chrome`).
+    - The pages with a list of posts (ABlog's ``postlist``, the front page's recent posts) when
+      any post changed as the archives list it.
     """
     build = build_of(app.config)
     domain: PostsDomain = env.domains["ppblog"]
-    slugs = {p["collection"] for p in domain.posts.values()} | {c["slug"] for c in domain.collections.values()}
-    previous_signatures = build.kept.collection_signatures
-    signatures = {slug: collection_signature(domain, slug) for slug in slugs}
-    changed = {slug for slug in slugs | set(previous_signatures) if signatures.get(slug) != previous_signatures.get(slug)}
-    build.collection_signatures = signatures
-    pages = {d for d, p in domain.posts.items() if p["collection"] in changed}
-    pages |= {d for d, c in domain.collections.items() if c["slug"] in changed}
+    signatures = collection_signatures(domain)
+    pages = {name for name, value in signatures.items() if build.kept.page_signatures.get(name) != value}
+    build.page_signatures = signatures
 
     nav = read_nav(env, nav_depth(app))
     relations = env.collect_relations()
-    shared = digest((nav.top_level_digest(), ablog_compat.sidebar_digest(env)))
-    chrome = {name: page_chrome(env, nav, name, relations, shared) for name in env.found_docs}
+    chrome = {name: page_chrome(env, nav, name, relations) for name in env.found_docs}
     pages |= {name for name, value in chrome.items() if build.kept.page_chrome.get(name) != value}
     build.page_chrome = chrome
-    build.shared_chrome = shared
-    return sorted(pages)
+    # ABlog's archive pages are in no toctree: they show the navigation's top level.
+    build.shared_chrome = nav.chrome_digest("")
+
+    build.listed_posts = digest(ablog_compat.archive_posts_digest(env))
+    if build.listed_posts != build.kept.listed_posts:
+        pages |= set(domain.postlists)
+    return sorted(pages & env.found_docs)
+
+
+def note_postlists(app, doctree) -> None:
+    """``doctree-read``: whether the page lists posts (ABlog's ``postlist``), which
+    :func:`pages_to_write` writes again when the posts change."""
+    if ablog_compat.has_postlist(doctree):
+        app.env.domains["ppblog"].add_postlist(app.env.docname)
 
 
 def note_config_change(app) -> None:

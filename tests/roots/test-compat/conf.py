@@ -13,7 +13,5 @@ html_sidebars = {
         "navbar-logo.html",
         "search-button-field.html",
         "ppblog/sidebar-nav.html",
-        "ppblog/recent-posts.html",
-        "ppblog/archives.html",
     ],
 }
