@@ -2,7 +2,8 @@
 
 project = "Policy & Politics blog"
 author = "Policy & Politics"
-copyright = "2021, Policy & Politics; post excerpts © their authors"
+# The footer reads "Copyright <the years the posts span>, <holder>" (no fixed year to go stale).
+ppblog_copyright_holder = "Policy & Politics; post excerpts © their authors"
 language = "en"
 
 extensions = [
@@ -58,6 +59,8 @@ fontawesome_included = True
 # Book layout
 html_title = "Policy & Politics blog"
 html_theme = "sphinx_book_theme"
+# The book has no index entries: an empty general index is not published.
+html_use_index = False
 html_css_files = ["pp-blog.css", "pp-a11y.css"]
 # Search snippets from the post's text rather than the theme's page furniture (see the file).
 html_js_files = [
@@ -70,6 +73,8 @@ html_js_files = [
     ("pp-a11y.js", {"defer": "defer"}),
 ]
 html_search_scorer = "_static/pp-search-scorer.js"
+# The index and the query fold accents ("Jukic" finds "Jukić"): pp_blog's search language.
+html_search_language = "en-folded"
 html_theme_options = {
     "home_page_in_toc": True,
     "show_navbar_depth": 1,
@@ -81,10 +86,10 @@ html_theme_options = {
 # sbt-sidebar-nav.html, which renders the whole archive into every page (navigation.py). The
 # recent posts and the archive counts are on the front page and the archive pages, not on every
 # page, so that adding a post rewrites only the pages that show it.
+# No search field here: the theme's header has one on every page.
 html_sidebars = {
     "**": [
         "navbar-logo.html",
-        "search-button-field.html",
         "ppblog/sidebar-nav.html",
     ],
 }
@@ -117,4 +122,3 @@ latex_elements = {
 # A printed link must show where it goes.
 latex_show_urls = "footnote"
 latex_domain_indices = False
-ppblog_edition_date = "2021-08-01"

@@ -1,10 +1,13 @@
-/* Sphinx search scorer (conf.py html_search_scorer): posts first among equal matches.
+/* Sphinx search scorer (conf.py html_search_scorer): the reader's pages before the guides.
  *
  * Sphinx scores a page by where a word matched (title 15, text 5, ...) and breaks ties by
- * title. Collection landing pages and the guides also name posts' authors and tags, so a
- * search for an author listed the landing page above the post itself. Half a point for posts
- * (posts/<collection>/<name>, not the landing page) breaks such ties in the post's favour and
- * lifts no post above a page that matched better (an exact title match scores 16).
+ * title. Two adjustments, both by page address:
+ * - Posts (posts/<collection>/<name>) get half a point: a collection's landing page names its
+ *   posts' authors and tags too, and the post itself should come first among equal matches;
+ *   half a point lifts no post above a page that matched better (an exact title match scores 16).
+ * - Every page outside posts/ (the front page, the about pages and the guides for contributors
+ *   in docs/) comes after every post and collection: a reader searching for an author, a tag or
+ *   a topic is looking for posts, and the guides quote names and tags as examples.
  * The weights are Sphinx's defaults.
  */
 var Scorer = {
@@ -16,6 +19,10 @@ var Scorer = {
   partialTitle: 7,
   term: 5,
   partialTerm: 2,
-  score: ([docname, , , , score]) =>
-    /^posts\/[^/]+\/[^/]+$/.test(docname) && !docname.endsWith("/index") ? score + 0.5 : score,
+  // Larger than any score Sphinx gives a page for one query.
+  readerPagesFirst: 1000,
+  score: ([docname, , , , score]) => {
+    if (!docname.startsWith("posts/")) return score - Scorer.readerPagesFirst;
+    return docname.endsWith("/index") ? score : score + 0.5;
+  },
 };

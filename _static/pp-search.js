@@ -13,3 +13,14 @@ if (typeof Search !== "undefined") {
   Search.htmlToText = (htmlString, anchor) =>
     textOf(htmlString, anchor || "article.bd-article");
 }
+
+/* When nothing matches, Sphinx's message speaks of "categories", which this search has none
+ * of. Sphinx looks the message up in its translations (Documentation.gettext), so the
+ * reader's wording is given as the English "translation". Set before any query runs. */
+if (typeof Documentation !== "undefined") {
+  Documentation.TRANSLATIONS[
+    "Your search did not match any documents. Please make sure that all words are spelled correctly and that you've selected enough categories."
+  ] =
+    "No post or page contains all of these words. Check the spelling, or search for fewer words: " +
+    "an author's surname, a tag or a topic. Accents are optional: Jukic finds Jukić.";
+}

@@ -151,8 +151,8 @@ CASES = [
         "no author",
         lambda p: replace(p, SECOND, "authors:\n  - Edoardo Ongaro", "authors: []"),
         SECOND, 4,
-        "field 'authors' is invalid: list every author on its own line, "
-        "e.g. authors: [\"Albert Meijer\", \"Wouter Boon\"]",
+        "field 'authors' is invalid: list every author on a line of their own under 'authors:', "
+        "each line starting with '- ', e.g. '  - Albert Meijer'",
         "frontmatter",
     ),
     Case(

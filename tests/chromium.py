@@ -86,7 +86,7 @@ def read_results(page: Page, timeout: float = 15_000) -> list[Result]:
     page.wait_for_function(
         """() => {
             const status = document.querySelector("#search-results .search-summary");
-            if (!status || !/^(Search finished|Your search did not match)/.test(status.textContent)) return false;
+            if (!status || !/^(Search finished|No post or page contains)/.test(status.textContent)) return false;
             const items = document.querySelectorAll("#search-results ul.search > li");
             return [...items].every((item) => item.querySelector("p.context"));
         }""",

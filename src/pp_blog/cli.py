@@ -5,24 +5,27 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 import shutil
 import sys
 from pathlib import Path
 
 from .model import frontmatter as fm
+from .model import phrasing, scaffold
 from .model.authors import REGISTRY_FILE, load_registry
 from .model.content import source_problem
 from .model.layout import POSTS_DIR, iter_sources, landing_path, page_kind
 from .model.problems import Problem
 from .model.project import literal_setting
-from .model.text import slugify_title
 from .model.build_lock import BuildLock, BuildLocked
 from .model.left_out import LEFT_OUT, left_out_lines
 from .model.source_files import read_source
 from .model.tree_checks import check_posts_tree
-from .sphinx_run import print_error, read_problems, run_sphinx
+from .sphinx_run import as_check_line, print_error, read_problems, run_sphinx
 
 ENVIRONMENT_PICKLE = "environment.pickle"
+# Sphinx's last line of a build with warnings treated as errors.
+BUILD_FINISHED_WITH_PROBLEMS = re.compile(r"^build finished with problems", re.I)
 
 
 def check_tree(root: Path, categories: list[str]) -> list[str]:
@@ -48,7 +51,8 @@ def check_tree(root: Path, categories: list[str]) -> list[str]:
         if record is not None:
             (collections if kind == "collection" else posts)[docname] = record
         lines.extend(problem.format(shown) for problem in problems)
-    for docname, problem in fm.validate_site(posts, collections):
+    broken = frozenset(Path(d).parent.name for d in paths if page_kind(d) == "collection" and d not in collections)
+    for docname, problem in fm.validate_site(posts, collections, broken):
         lines.append(problem.format(paths[docname]))
     lines.extend(problem.format(REGISTRY_FILE) for problem in load_registry(root)[1])
     # What only reading the pages finds (images, links, toctrees, safety: content_checks.py,
@@ -109,18 +113,33 @@ def build_locked(args: argparse.Namespace, extra: list[str], out: Path, doctrees
         # environment (the first build, or one after a failed build) Sphinx cannot know what
         # was removed since the published site was built: start empty, as a clean build.
         shutil.copytree(out, staging, symlinks=True)
+    # Sphinx's progress (and its notes on its own configuration, the staging folder) only
+    # when asked for with -v: a good build says where the book is, a failed one its problems.
+    verbose = any(option.startswith("-v") for option in extra)
     command = [
-        sys.executable, "-m", "sphinx", "-nW", "--keep-going", "-b", args.builder,
+        sys.executable, "-m", "sphinx", "-nW", "--keep-going", *([] if verbose else ["-q"]), "-b", args.builder,
         "-d", str(doctrees), args.root, str(staging), *extra,
     ]
+    print(f"building {out} ...", flush=True)
+    problems: list[str] = []
+
+    def report(line: str) -> None:
+        shown = as_check_line(line, Path(args.root))
+        if BUILD_FINISHED_WITH_PROBLEMS.match(shown):
+            return  # our own summary below says it with the count and what happens next
+        if shown.strip():
+            problems.append(shown)
+        print_error(shown)
+
     # A crash is reported in one line (sphinx_run.py); Sphinx holds the lock too, so a Sphinx
     # that outlives this process (killed) still keeps other builds out until it ends.
-    returncode = run_sphinx(command, print_error, pass_fds=(lock.fd,))
+    returncode = run_sphinx(command, report, pass_fds=(lock.fd,))
     if returncode != 0:
         (doctrees / ENVIRONMENT_PICKLE).unlink(missing_ok=True)
         shutil.rmtree(staging, ignore_errors=True)
         kept = f"{out} is unchanged" if out.is_dir() else "nothing was published"
-        print(f"build failed: fix the problems above; {kept}", file=sys.stderr)
+        counted = f"{len(problems)} problem{'' if len(problems) == 1 else 's'} above" if problems else "the problem above"
+        print(f"build failed: fix the {counted}; {kept}", file=sys.stderr)
         return returncode
     previous = out.with_name(out.name + ".previous")
     shutil.rmtree(previous, ignore_errors=True)
@@ -172,21 +191,28 @@ def cmd_new(args: argparse.Namespace) -> int:
                 if isinstance(value, int):
                     taken.append(value)
         position = max(taken, default=0) + 1
-    target = landing.parent / f"{args.slug or slugify_title(args.title)}.md"
+    # The book numbers a series post from its position: a 'Blog 1: ' typed into the title
+    # would show twice ("Blog 1: Blog 1: …").
+    title = phrasing.without_numbering(args.title)
+    note = f" (title {yaml_string(title)}: the book adds 'Blog {position}: ' itself)" if title != args.title else ""
+    default_name = phrasing.file_name(title)
+    if series:
+        default_name = f"blog-{position}-{default_name}"
+    target = landing.parent / f"{args.slug or default_name}.md"
     if target.exists():
         print(f"{target}: already exists; choose another --slug (nothing was written)", file=sys.stderr)
         return 2
     category = fm.CATEGORY_OF_KIND.get(declared.get("kind"), fm.CATEGORY_OF_KIND[fm.HIGHLIGHTS])
-    lines = ["---", f"title: {yaml_string(args.title)}", f"date: {args.date}", "authors:"]
+    lines = ["---", f"title: {yaml_string(title)}", f"date: {args.date}", "authors:"]
     lines += [f"  - {yaml_string(name)}" for name in args.author]
     lines += [f"tags: [{', '.join(yaml_string(t) for t in args.tag)}]", f"category: {category}",
               f"collection: {args.collection}"]
     if series:
         lines.append(f"position: {position}")
     lines += [f"original_url: {args.original_url}", "draft: true", "---", "",
-              "Write the post here. Remove `draft: true` above when it is ready to publish.", ""]
+              scaffold.INSTRUCTION, ""]
     target.write_text("\n".join(lines), encoding="utf-8")
-    print(f"wrote {target}")
+    print(f"wrote {target}{note}")
     return 0
 
 
@@ -226,7 +252,8 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--tag", action="append", required=True, help="once per tag; a post has at least one")
     new.add_argument("--date", default=dt.date.today().isoformat(), help="YYYY-MM-DD (default: today)")
     new.add_argument("--position", type=int, help="the blog number in a series (default: the next one)")
-    new.add_argument("--original-url", default="https://policyandpoliticsblog.com/")
+    new.add_argument("--original-url", default=scaffold.DEFAULT_ORIGINAL_URL,
+                     help="the address of the original post (the default must be replaced before publishing)")
     new.add_argument("--slug", help="the file name without .md (default: from the title)")
     importing = sub.add_parser("import", help="import posts from another blog (see docs/importing.md)")
     sources = importing.add_subparsers(dest="source", required=True)

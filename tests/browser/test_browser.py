@@ -170,7 +170,10 @@ def test_a_post_comes_before_the_pages_that_list_it(page, base_url):
 
 def test_a_search_matching_nothing_says_so(page, base_url):
     assert search(page, base_url, "zeppelin") == []
-    expect(page.locator("#search-results .search-summary")).to_have_text(re.compile("^Your search did not match any documents"))
+    # Written for a reader: no "documents" or "categories" (Sphinx's words), and what to try instead.
+    expect(page.locator("#search-results .search-summary")).to_have_text(
+        "No post or page contains all of these words. Check the spelling, or search for fewer words: "
+        "an author's surname, a tag or a topic. Accents are optional: Jukic finds Jukić.")
 
 
 def test_search_page_query_fills_the_search_field(page, base_url):

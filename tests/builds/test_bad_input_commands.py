@@ -31,9 +31,10 @@ def test_make_html_and_check_fail_with_one_line_and_change_nothing(case, tmp_pat
 
     build = ppblog("build", "--out", "_build/html", "-q", cwd=project)
     assert build.returncode != 0
+    # `make html` says it in `make check`'s words (no "WARNING:" label or bracketed code).
     assert warning_lines(build.stderr) == [
-        case.build_line(project),
-        "build failed: fix the problems above; nothing was published",
+        case.check_line(),
+        "build failed: fix the 1 problem above; nothing was published",
     ]
     assert "Traceback" not in build.stderr and "Error!" not in build.stderr
     assert not (project / "_build/html").exists()
@@ -76,7 +77,7 @@ def test_a_crash_in_any_extension_is_one_line_from_make_html(tmp_path):
         r"tell the maintainers; the full report is in \S+\.log\)",
         lines[0],
     ), lines[0]
-    assert lines[1] == "build failed: fix the problems above; nothing was published"
+    assert lines[1] == "build failed: fix the 1 problem above; nothing was published"
     assert Path(lines[0].rsplit(" ", 1)[1].rstrip(")")).is_file()
 
 
@@ -90,8 +91,8 @@ def test_make_html_refuses_to_publish_a_post_reading_etc_passwd(tmp_path):
     )
     assert result.returncode != 0
     assert warning_lines(result.stderr) == [
-        f"{project / POST}:15: WARNING: the 'include' directive is not allowed: it inserts another file into "
-        "the page; paste the text into the page itself (as a ``` code block if it is code or data) [ppblog.file]",
-        "build failed: fix the problems above; nothing was published",
+        f"{POST}:15: the 'include' directive is not allowed: it inserts another file into "
+        "the page; paste the text into the page itself (as a ``` code block if it is code or data)",
+        "build failed: fix the 1 problem above; nothing was published",
     ]
     assert not (project / "_build/html").exists()

@@ -54,8 +54,8 @@ def test_failed_build_keeps_the_published_site_and_fails_again_next_time(project
     for attempt in range(2):  # the second run must not forget the unfixed problem
         result = ppblog("build", "--out", str(out), "-q", cwd=project)
         assert result.returncode != 0
-        assert "blog-6-strategic-management.md:14: WARNING: position 5 is already taken" in result.stderr
-        assert result.stderr.strip().endswith("build failed: fix the problems above; " + f"{out} is unchanged")
+        assert "blog-6-strategic-management.md:14: position 5 is already taken" in result.stderr
+        assert result.stderr.strip().endswith("build failed: fix the 1 problem above; " + f"{out} is unchanged")
         assert (out / "index.html").read_bytes() == published
         assert not (project / "_build/html.staging").exists()
 
@@ -69,11 +69,14 @@ def test_new_writes_a_valid_draft_with_the_next_position_and_never_overwrites(pr
     result = ppblog(*args, cwd=project)
     assert result.returncode == 0, result.stderr
     post = project / "posts/co-creation-special-issue/blog-8-what-next.md"
-    assert result.stdout.strip() == f"wrote {post.relative_to(project)}"
+    # The book numbers the post from its position: the title keeps no "Blog 8: " of its own.
+    assert result.stdout.strip() == f"wrote {post.relative_to(project)} (title \"what next?\": the book adds 'Blog 8: ' itself)"
     text = post.read_text(encoding="utf-8")
+    assert 'title: "what next?"\n' in text
     assert "position: 8\n" in text and "draft: true\n" in text and '  - "Tina Jukić"\n' in text
     assert ppblog("check", cwd=project).returncode == 0
-    again = ppblog(*args, cwd=project)
+    # The same post again (its position now taken, so named explicitly): never overwritten.
+    again = ppblog(*args, "--position", "8", cwd=project)
     assert again.returncode == 2
     assert again.stderr.strip() == f"{post.relative_to(project)}: already exists; choose another --slug (nothing was written)"
     assert post.read_text(encoding="utf-8") == text
@@ -84,3 +87,16 @@ def test_new_refuses_an_unknown_collection(project):
     assert result.returncode == 2
     assert result.stderr.strip() == (
         "posts/nope/index.md: no such collection: choose one of co-creation-special-issue, highlights-2021-policy-diffusion")
+
+
+def test_a_broken_landing_page_is_reported_once_not_again_for_each_of_its_posts(project):
+    landing = project / "posts/highlights-2021-policy-diffusion/index.md"
+    landing.write_text(landing.read_text(encoding="utf-8").replace("period_end: 2021-07-31", "period_end: 2021-07"),
+                       encoding="utf-8")
+    result = ppblog("check", cwd=project)
+    assert result.returncode == 1
+    # The field's own line, and no "unknown collection" for the post that belongs to it.
+    assert result.stderr.splitlines() == [
+        "posts/highlights-2021-policy-diffusion/index.md:9: period_start and period_end must be dates written YYYY-MM-DD",
+        "1 problem(s) found",
+    ]

@@ -212,7 +212,7 @@ def test_blog_5_links_its_article_doi(site):
 
 def test_highlights_post_shows_period_and_featured_articles(site):
     context = site.page(f"{HIGHLIGHTS}/policy-diffusion-highlights.html").select_one(".pp-collection-context")
-    assert "1 May – 31 July 2021, on policy diffusion." in context.get_text(" ", strip=True)
+    assert "Part of the Policy diffusion highlights (1 May – 31 July 2021)." in context.get_text(" ", strip=True)
     hrefs = [a["href"] for a in context.select(".pp-featured-articles a")]
     assert hrefs == ["https://doi.org/10.1332/030557321X16119271286848"]
 

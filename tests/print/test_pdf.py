@@ -115,7 +115,8 @@ def test_special_issue_title_page_carries_the_issue_details(tex):
         "2 of the 5 blogs of the series",
     ]
     assert authors == "Ana Novak and Tina Jukić"
-    assert (date, pdf_date) == ("Edition of 1 August 2021", "D:20210801000000Z")
+    # Dated by its newest post (conf.py sets no edition date).
+    assert (date, pdf_date) == ("Edition of 18 November 2020", "D:20201118000000Z")
     # The running heads use the short title.
     assert r"\title{Trust series}" in tex["trust-series.tex"]
 
@@ -131,14 +132,16 @@ def test_highlights_title_page_carries_period_and_theme(tex):
 def test_book_title_page_is_the_configured_one(tex):
     assert title_page(tex["print-test.tex"]) == [
         r"Trust \& climate blog", "3 posts in 2 collections", "", r"Editors \& co",
-        "Edition of 1 August 2021", "D:20210801000000Z",
+        "Edition of 2 November 2021", "D:20211102000000Z",
     ]
 
 
-def test_edition_date_comes_from_configuration_not_the_day_of_the_build(tex):
+def test_edition_date_follows_the_content_not_the_day_of_the_build(tex):
     today = dt.date.today()
-    for source in tex.values():
-        assert r"\date{1 August 2021}" in source
+    dates = {"print-test.tex": "2 November 2021", "climate-highlights.tex": "2 November 2021",
+             "trust-series.tex": "18 November 2020"}
+    for name, source in tex.items():
+        assert rf"\date{{{dates[name]}}}" in source
         assert f"{today.day} {today:%B %Y}" not in source
         assert f"{today:%b} {today.day:02d}, {today.year}" not in source
 
@@ -159,15 +162,33 @@ def test_sections_inside_a_post_stay_below_its_chapter(tex):
     assert r"\section{A section inside the post}" in tex["trust-series.tex"]
 
 
-@pytest.mark.parametrize("value", ["2021-13-01", "1 August 2021", ""])
-def test_bad_or_missing_edition_date_is_a_one_line_error(tmp_path, value):
+@pytest.mark.parametrize("value", ["2021-13-01", "1 August 2021"])
+def test_bad_edition_date_is_a_one_line_error(tmp_path, value):
     result = sphinx_build(ROOT, tmp_path, "latex", "-D", f"ppblog_edition_date={value}")
     assert result.returncode != 0
     assert result.stderr.splitlines()[0] == (
         f"WARNING: {ROOT / 'conf.py'}: ppblog_edition_date = {value!r} is not a date: set the date printed on "
-        "the PDF editions as 'YYYY-MM-DD', e.g. ppblog_edition_date = '2021-08-01' [ppblog.config]"
+        "the PDF editions as 'YYYY-MM-DD', e.g. ppblog_edition_date = '2021-08-01', or remove it to date each "
+        "edition by its newest post [ppblog.config]"
     )
     assert "Traceback" not in result.stderr
+
+
+def test_a_set_edition_date_older_than_a_post_it_prints_is_refused(tmp_path):
+    result = sphinx_build(ROOT, tmp_path, "latex", "-D", "ppblog_edition_date=2021-08-01")
+    assert result.returncode != 0
+    assert result.stderr.splitlines() == [
+        f"WARNING: {ROOT / 'conf.py'}: ppblog_edition_date = '2021-08-01' is older than the newest post it prints "
+        "(posts/climate-highlights/warming.md, 2021-11-02): set it to that day or later, or remove it to date each "
+        "edition by its newest post [ppblog.config]"
+    ]
+
+
+def test_a_set_edition_date_is_printed_on_every_edition(tmp_path):
+    result = sphinx_build(ROOT, tmp_path, "latex", "-D", "ppblog_edition_date=2022-02-01")
+    assert result.returncode == 0, result.stderr
+    for path in tmp_path.glob("*.tex"):
+        assert r"\date{1 February 2022}" in path.read_text(encoding="utf-8")
 
 
 def test_html_build_does_not_need_an_edition_date(tmp_path):
@@ -290,14 +311,16 @@ def test_each_edition_holds_its_own_posts_only(pdfs):
 
 def test_book_prints_collections_in_order_with_their_posts(pdfs):
     contents = pdftotext(pdfs / f"{BOOK}.pdf", "-f", "2", "-l", "2")
+    # Collections newest first, as the front page lists them (the highlights period began in May
+    # 2021, the special issue appeared in April 2021); posts in reading order.
     assert_in_order(contents, [
         "Contents",
+        "Highlights collection, 1 May – 31 July 2021: policy diffusion",
+        "1st May – 31st July 2021 highlights collection on policy diffusion",
         "Special issue blog series: strategic management of the transition to public sector co-creation",
         "Digital platforms for the co-creation of public value",
         "Strategic management as an enabler of co-creation in public services",
         "Key themes in the (possible) move to co-production and co-creation in public management",
-        "Highlights collection, 1 May – 31 July 2021: policy diffusion",
-        "1st May – 31st July 2021 highlights collection on policy diffusion",
     ])
 
 
@@ -327,15 +350,18 @@ def test_special_issue_title_page(pdfs):
         "Special issue blog series: strategic management of the transition to public sector co-creation",
         "Policy & Politics, volume 49, issue 2, April 2021",
         "Guest editors: Jacob Torfing, Ewan Ferlie, Tina Jukić and Edoardo Ongaro",
-        "Edition of 1 August 2021",
+        # Dated by the series' newest post.
+        "Edition of 26 May 2021",
     ):
         assert detail in page
+    # The title says what the edition is; the line under it does not say it again.
+    assert page.count("Special issue blog series") == 1
 
 
 def test_highlights_title_page(pdfs):
     page = words(pdftotext(pdfs / "highlights-2021-policy-diffusion.pdf", "-f", "1", "-l", "1"))
     for detail in ("Highlights collection", "1 May – 31 July 2021", "Theme: policy diffusion", "Sarah Brown",
-                   "Edition of 1 August 2021"):
+                   "Edition of 4 May 2021"):
         assert detail in page
 
 
@@ -372,8 +398,9 @@ def test_pdf_metadata(pdfs, edition, title, author):
     info = pdfinfo(pdfs / f"{edition}.pdf")
     assert info["Title"] == title
     assert info["Author"] == author
-    # The edition's date, not the day of the build.
-    assert info["CreationDate"].split() == ["Sun", "Aug", "1", "00:00:00", "2021", "UTC"]
+    # The edition's date (its newest post's), not the day of the build.
+    newest = {"highlights-2021-policy-diffusion": ["Tue", "May", "4"]}.get(edition, ["Wed", "May", "26"])
+    assert info["CreationDate"].split() == [*newest, "00:00:00", "2021", "UTC"]
 
 
 def test_pdf_layer_reads_paragraphs_like_a_reader():

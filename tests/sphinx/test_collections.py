@@ -84,7 +84,7 @@ def test_first_and_last_posts_have_one_neighbour(built):
 def test_highlights_post_shows_collection_period_and_featured_articles(built):
     context = page(built, "posts/hl/zeta").select_one(".pp-collection-context")
     text = context.get_text(" ", strip=True)
-    assert "Part of the highlights collection Highlights on policy diffusion : 1 May – 31 July 2021, on policy diffusion." in text
+    assert "Part of the highlights collection on policy diffusion (1 May – 31 July 2021)." in text
     doi = context.select_one(".pp-featured-articles a")
     assert doi["href"] == "https://doi.org/10.1332/030557321X16119271286848"
     assert "Daniel J. Mallinson, “Growth and gaps”" in context.select_one(".pp-featured-articles").get_text(" ", strip=True)

@@ -79,8 +79,8 @@ CASES = {
     ),
     "ABlog's author key with a list": (
         lambda t: t.replace("authors:\n  - Albert Meijer", "author: [Albert Meijer, Wouter Boon]"),
-        f"{POST}:1: WARNING: post has no 'authors' field: list every author on its own line, e.g. "
-        'authors: ["Albert Meijer", "Wouter Boon"] [ppblog.frontmatter]',
+        f"{POST}:1: WARNING: post has no 'authors' field: list every author on a line of their own under 'authors:', "
+        "each line starting with '- ', e.g. '  - Albert Meijer' [ppblog.frontmatter]",
     ),
     "malformed YAML": (
         lambda t: t.replace('title: "One"', 'title: "One'),

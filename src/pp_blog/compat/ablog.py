@@ -296,8 +296,13 @@ def has_postlist(doctree) -> bool:
 
 def archive_pages(app) -> Iterator[tuple[str, dict, str]]:
     """ABlog's archive pages (all posts, years, tags, authors, categories) as (pagename, context,
-    template), as ABlog's ``html-collect-pages`` handler yields them."""
-    return generate_archive_pages(app)
+    template), as ABlog's ``html-collect-pages`` handler yields them, less its drafts page when
+    no draft is on it (drafts are built only in a preview): a page with nothing on it."""
+    drafts_page = Blog(app).drafts.docname
+    for pagename, context, template in generate_archive_pages(app):
+        if pagename == drafts_page and not len(context.get("collection") or ()):
+            continue
+        yield pagename, context, template
 
 
 def archive_posts_digest(env) -> list:

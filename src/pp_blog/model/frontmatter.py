@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from . import phrasing, scaffold
 from .citation import DOI_PATTERN, doi_problem
 from .layout import post_slug
 from .names import collection_folder_problem, name_problems, site_name_problems, text_problems
@@ -41,8 +42,12 @@ class FrontMatter:
     start_line: int = 1  # the line of the opening fence
 
     def line_of(self, key: str | None) -> int:
-        if key is not None and key in self.key_lines:
-            return self.key_lines[key]
+        """The line of a key; a nested key is written as its path (``collection.period_end``),
+        and one without a line of its own gets the line of the nearest key that holds it."""
+        while key:
+            if key in self.key_lines:
+                return self.key_lines[key]
+            key = key.rpartition(".")[0]
         return self.start_line
 
 
@@ -110,7 +115,7 @@ def parse_front_matter(text: str) -> FrontMatter:
         data, node = {}, None
     if not isinstance(data, dict):
         raise FrontMatterError("front matter must be a list of 'key: value' fields", first_line)
-    key_lines = {}
+    key_lines: dict[str, int] = {}
     if isinstance(node, yaml.MappingNode):
         for key_node, _ in node.value:
             line = first_line + key_node.start_mark.line
@@ -122,7 +127,23 @@ def parse_front_matter(text: str) -> FrontMatter:
                     line,
                 )
             key_lines[str(key_node.value)] = line
+    _note_key_lines(node, "", first_line, key_lines)
     return FrontMatter(data=data, key_lines=key_lines, start_line=first_line - 1)
+
+
+def _note_key_lines(node, prefix: str, first_line: int, key_lines: dict[str, int]) -> None:
+    """The file line of every key and list item, nested ones by their dotted path
+    (``collection.period_end``, ``collection.featured_articles.0.doi``)."""
+    if isinstance(node, yaml.MappingNode):
+        children = [(str(key.value), key, value) for key, value in node.value]
+    elif isinstance(node, yaml.SequenceNode):
+        children = [(str(index), item, item) for index, item in enumerate(node.value)]
+    else:
+        return
+    for name, marked, value in children:
+        path = f"{prefix}{name}"
+        key_lines.setdefault(path, first_line + marked.start_mark.line)
+        _note_key_lines(value, path + ".", first_line, key_lines)
 
 
 # --- posts -----------------------------------------------------------------------------
@@ -184,7 +205,7 @@ MISPLACED_KEYS = {
 FIELD_HINTS = {
     "title": "give the post's title in quotes, e.g. title: \"Digital platforms for public value\"",
     "date": "write the publication date as YYYY-MM-DD, e.g. date: 2021-05-12",
-    "authors": "list every author on its own line, e.g. authors: [\"Albert Meijer\", \"Wouter Boon\"]",
+    "authors": "list every author on a line of their own under 'authors:', each line starting with '- ', e.g. '  - Albert Meijer'",
     "tags": "list the tags, e.g. tags: [co-creation, public value]",
     "category": "name one category",
     "collection": "name the collection's folder under posts/, e.g. collection: co-creation-special-issue",
@@ -231,7 +252,7 @@ def _schema_problems(schema: dict, front: FrontMatter, kind: str) -> list[Proble
             value = error.instance if not isinstance(error.instance, (dict, list)) else None
             shown = f" ({value!r})" if value is not None else ""
             problems.append(
-                Problem(f"field '{where}'{shown} is invalid: {_hint(top)}", front.line_of(top), top)
+                Problem(f"field '{where}'{shown} is invalid: {_hint(top)}", front.line_of(where), top)
             )
     return problems
 
@@ -285,6 +306,12 @@ def validate_post(front: FrontMatter, *, categories: list[str] | None = None) ->
     problems.extend(hidden)
     # A name with a hidden character is told once, for that character.
     problems.extend(p for p in name_problems(front) if p.field not in {h.field for h in hidden})
+    title, position = data.get("title"), data.get("position")
+    if isinstance(title, str) and isinstance(position, int) and (prefix := phrasing.numbering_prefix(title)):
+        problems.append(Problem(
+            f"the title starts with {prefix.group(0).strip()!r}, which the book adds from 'position' "
+            f"(it would read \"Blog {position}: {prefix.group(0).strip()} …\"): write title: "
+            f"\"{phrasing.without_numbering(title)}\"", front.line_of("title"), "title"))
     category = data.get("category")
     if categories is not None and isinstance(category, str) and category not in categories:
         known = ", ".join(repr(c) for c in categories)
@@ -334,7 +361,20 @@ def read_page(kind: str, text: str, *, folder: str, categories: list[str] | None
         problems = validate_collection(front, folder=folder) + text_problems(front)
         return (None if problems else collection_record(front)), problems
     problems = validate_post(front, categories=categories)
+    body_line, body = body_of(text)
+    problems += [Problem(message, line or front.line_of(name), name)
+                 for name, message, line in scaffold.placeholder_problems(front.data, body, body_line)]
     return (None if problems else post_record(front)), problems
+
+
+def body_of(text: str) -> tuple[int, str]:
+    """The text below the front matter and the file line it starts on."""
+    lines = text.splitlines(keepends=True)
+    found = split_front_matter(text)
+    if found is None:
+        return 1, text
+    closing = found[0].count("\n") + 3 if found[0] else 2
+    return closing + 1, "".join(lines[closing:])
 
 
 # --- collections -----------------------------------------------------------------------
@@ -372,6 +412,7 @@ COLLECTION_SCHEMA: dict[str, Any] = {
                 "kind": {"enum": KINDS},
                 "slug": {"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$"},
                 "short_title": {"type": "string", "minLength": 1},
+                "weight": {"type": "integer"},
             },
             "oneOf": [
                 {
@@ -379,6 +420,7 @@ COLLECTION_SCHEMA: dict[str, Any] = {
                         "kind": {"const": SPECIAL_ISSUE},
                         "slug": True,
                         "short_title": True,
+                        "weight": True,
                         "series_name": {"type": "string", "minLength": 1},
                         "journal": {"type": "string", "minLength": 1},
                         "volume": {"type": "integer", "minimum": 1},
@@ -398,6 +440,7 @@ COLLECTION_SCHEMA: dict[str, Any] = {
                         "kind": {"const": HIGHLIGHTS},
                         "slug": True,
                         "short_title": True,
+                        "weight": True,
                         "journal": {"type": "string", "minLength": 1},
                         "period_start": {"type": "string"},
                         "period_end": {"type": "string"},
@@ -438,40 +481,63 @@ def validate_collection(front: FrontMatter, *, folder: str) -> list[Problem]:
                     continue
                 if sub.validator == "pattern" and sub.path and sub.path[-1] == "doi":
                     where = ".".join(str(p) for p in sub.path)
-                    problems.append(Problem(f"collection declaration: {where}: {doi_problem(sub.instance)}", line))
+                    problems.append(Problem(f"collection declaration: {where}: {doi_problem(sub.instance)}",
+                                            front.line_of(_error_key(sub))))
                 else:
-                    problems.append(Problem(f"collection declaration: {sub.message}; see docs/front-matter.md", line))
+                    problems.append(Problem(f"collection declaration: {sub.message}; see docs/front-matter.md",
+                                            front.line_of(_error_key(sub))))
         else:
             where = ".".join(str(p) for p in error.path) or "front matter"
-            problems.append(Problem(f"{where}: {error.message}; see docs/front-matter.md", line))
+            problems.append(Problem(f"{where}: {error.message}; see docs/front-matter.md",
+                                    front.line_of(_error_key(error)) if error.path else line))
     declared = front.data.get("collection")
     if isinstance(declared, dict):
         slug = declared.get("slug")
         if isinstance(slug, str) and slug != folder:
             problems.append(
-                Problem(f"collection slug {slug!r} differs from its folder posts/{folder}/: make them the same", line)
+                Problem(f"collection slug {slug!r} differs from its folder posts/{folder}/: make them the same",
+                        front.line_of("collection.slug"))
             )
         if declared.get("kind") == HIGHLIGHTS:
             start, end = declared.get("period_start"), declared.get("period_end")
-            dates = [parse_date(v) if isinstance(v, str) else None for v in (start, end)]
-            if None in dates:
-                problems.append(Problem("period_start and period_end must be dates written YYYY-MM-DD", line))
-            elif dates[0] > dates[1]:
-                problems.append(Problem("period_start is after period_end: swap them", line))
+            dates = {name: parse_date(v) if isinstance(v, str) else None
+                     for name, v in (("period_start", start), ("period_end", end))}
+            wrong = [name for name, date in dates.items() if date is None]
+            if wrong:
+                problems.append(Problem("period_start and period_end must be dates written YYYY-MM-DD",
+                                        front.line_of(f"collection.{wrong[0]}")))
+            elif dates["period_start"] > dates["period_end"]:
+                problems.append(Problem("period_start is after period_end: swap them",
+                                        front.line_of("collection.period_start")))
     return problems
+
+
+def _error_key(error) -> str:
+    """The dotted path of the key a schema error is about (an unexpected key's own path)."""
+    path = [str(p) for p in error.absolute_path]
+    if error.validator == "additionalProperties":
+        unexpected = re.search(r"'([^']+)' (?:was|were) unexpected", error.message)
+        if unexpected:
+            path.append(unexpected.group(1))
+    elif error.validator == "required":
+        missing = re.search(r"'([^']+)'", error.message)
+        if missing:
+            path.append(missing.group(1))
+    return ".".join(path)
 
 
 # --- across posts ----------------------------------------------------------------------
 
 
 def validate_site(
-    posts: dict[str, dict[str, Any]], collections: dict[str, dict[str, Any]]
+    posts: dict[str, dict[str, Any]], collections: dict[str, dict[str, Any]], broken: frozenset[str] = frozenset()
 ) -> list[tuple[str, Problem]]:
     """Checks that need every post: known collection, series positions, unique titles and slugs.
 
     ``posts`` maps a docname to its record (as stored by the build); ``collections`` maps
-    a landing page's docname to its declaration. Returns (docname, problem) pairs in
-    docname order.
+    a landing page's docname to its declaration; ``broken`` holds the folder names of landing
+    pages whose own problems are reported (their posts are not called "unknown" as well).
+    Returns (docname, problem) pairs in docname order.
     """
     problems: list[tuple[str, Problem]] = []
     by_slug = {c["slug"]: c for c in collections.values()}
@@ -484,8 +550,8 @@ def validate_site(
         slug = post["collection"]
         collection = by_slug.get(slug)
         folder = PurePosixPath(docname).parts[1] if len(PurePosixPath(docname).parts) == 3 else slug
-        if collection is None and slug == folder:
-            pass  # the folder's landing page is invalid, and reported: its posts are not told again
+        if collection is None and (slug in broken or slug == folder):
+            pass  # the folder's landing page is invalid or missing, and reported: its posts are not told again
         elif collection is None:
             known = ", ".join(sorted(by_slug)) or "none declared"
             problems.append((docname, Problem(

@@ -39,9 +39,3 @@ def names(authors: list[dict[str, str]] | list[str]) -> str:
     if len(plain) <= 1:
         return "".join(plain)
     return ", ".join(plain[:-1]) + " and " + plain[-1]
-
-
-def slugify_title(title: str) -> str:
-    """A file name for a new post, from the first eight words of its title."""
-    words = re.sub(r"[^a-z0-9]+", " ", title.lower()).split()
-    return "-".join(words[:8]) or "post"

@@ -14,8 +14,9 @@ from ..compat import ablog as ablog_compat
 from ..compat import sphinx as sphinx_compat
 from ..compat import escaping
 from ..compat import theme as theme_compat
-from . import (checks, collection_pages, config, content_checks, discovery, feeds, head_and_links, html_time, latex,
-               left_out, navigation, page_addresses, published, reading, rebuild, safety, tree)
+from . import (checks, collection_pages, collections_directive, config, content_checks, dated_output, discovery,
+               excerpts, feeds, head_and_links, html_time, latex, left_out, navigation, page_addresses, print_notes,
+               print_tables, published, reading, rebuild, safety, search_language, tree)
 from .domain import PostsDomain
 
 def add_templates_path(app: Sphinx, config) -> None:
@@ -39,6 +40,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", add_templates_path)
     app.connect("config-inited", ablog_compat.reset_blog_state)
     app.connect("config-inited", sphinx_compat.resolve_scorer_path)
+    # Accents folded in the index and the query alike (search_language.py; html_search_language).
+    app.add_search_language(search_language.FoldedEnglish)
     app.connect("config-inited", rebuild.load_state_and_exclude_drafts)
     app.connect("config-inited", left_out.record_left_out, priority=600)
     # Files under posts/ that must not be read, or would be lost unseen (tree.py).
@@ -53,6 +56,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     ablog_compat.take_over_archive_pages(app, rebuild.archive_pages_that_changed)
     app.connect("builder-inited", ablog_compat.install_patches)
     app.connect("builder-inited", rebuild.note_config_change)
+    # Excerpts without footnote markers: after ABlog took them (500), before they are fingerprinted.
+    app.connect("doctree-read", excerpts.strip_note_markers_from_ablog_excerpts, priority=540)
     app.connect("doctree-read", ablog_compat.slim_and_fingerprint_posts, priority=550)
     app.connect("env-updated", ablog_compat.register_posts_once_read)
     app.connect("write-started", rebuild.open_html_cache)
@@ -72,6 +77,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-collect-pages", sphinx_compat.drop_emptied_search_terms)
     app.connect("env-get-outdated", rebuild.reread_landing_pages)
     app.connect("builder-inited", sphinx_compat.keep_compiled_templates)
+    app.connect("builder-inited", published.remove_unpublished_index)
     # Front-matter strings escaped in every template (compat/escaping.py); after the theme (500, 501).
     app.connect("builder-inited", escaping.autoescape_blog_templates)
     app.connect("html-page-context", escaping.escape_plain_text_context, priority=900)
@@ -84,6 +90,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("collection-posts", collection_pages.CollectionPostsDirective)
     app.add_directive("collection-details", collection_pages.CollectionDetailsDirective)
     app.add_post_transform(collection_pages.ResolveCollectionPlaceholders)
+    # The book's list of collections, from their landing pages (collections_directive.py).
+    app.add_directive("collections", collections_directive.CollectionsDirective)
+    app.connect("env-get-outdated", collections_directive.pages_listing_collections)
     # After ABlog's own doctree-read handler (priority 500) has taken its excerpt.
     app.connect("doctree-read", reading.add_post_metadata, priority=600)
     app.connect("env-check-consistency", checks.check_site)
@@ -129,11 +138,17 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # Print (latex.py): one PDF per collection besides the whole book.
     app.add_post_transform(latex.GatherEdition)
     app.add_post_transform(latex.DropWebOnly)
+    app.add_post_transform(print_notes.NumberNotesByPost)
+    app.add_post_transform(print_tables.AlignTableColumns)
     app.set_translator("latex", latex.EditionTranslator)
     app.set_translator("html", sphinx_compat.HTML_TRANSLATOR)
     app.add_latex_package("ppblog", after_hyperref=True)
     app.connect("builder-inited", latex.prepare_latex_build)
     app.connect("env-updated", latex.add_editions)
+    # Dates that follow the posts: edition dates, the footer's copyright years (dated_output.py).
+    app.connect("env-updated", dated_output.warn_of_stale_edition_date)
+    app.connect("env-get-updated", dated_output.pages_with_new_copyright)
+    app.connect("html-page-context", dated_output.footer_copyright)
     return {
         "version": __version__,
         "env_version": PostsDomain.data_version,

@@ -16,6 +16,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
 from ..model import frontmatter as fm
+from ..model import phrasing
 from ..model.layout import LANDING, POSTS_DIR, landing_docname
 from ..model.text import format_date, format_period, issue_line, names
 from .domain import PostsDomain
@@ -189,12 +190,13 @@ class ResolveCollectionPlaceholders(SphinxPostTransform):
             return box
         landing = landing_docname(collection["slug"])
         if collection["kind"] == fm.SPECIAL_ISSUE and post["position"] is not None:
+            lead, between, name = phrasing.series_line(collection, post["position"])
             box += nodes.paragraph(
                 "",
                 "",
-                nodes.strong("", f"Blog {post['position']} of {collection['planned_posts']}"),
-                nodes.Text(f" in the {collection['series_name']} on "),
-                doc_link(landing, docname, collection["short_title"]),
+                nodes.strong("", lead),
+                nodes.Text(between),
+                doc_link(landing, docname, name),
                 nodes.Text(f" ({issue_line(collection)})."),
                 classes=["pp-series-position"],
             )
@@ -222,12 +224,9 @@ class ResolveCollectionPlaceholders(SphinxPostTransform):
             )
         elif collection["kind"] == fm.HIGHLIGHTS:
             period = format_period(collection["period_start"], collection["period_end"])
+            lead, name, tail = phrasing.highlights_line(collection, period)
             box += nodes.paragraph(
-                "",
-                "",
-                nodes.Text("Part of the highlights collection "),
-                doc_link(landing, docname, collection["title"]),
-                nodes.Text(f": {period}, on {collection['theme']}."),
+                "", "", nodes.Text(lead), doc_link(landing, docname, name), nodes.Text(tail),
                 classes=["pp-highlights-context"],
             )
             articles = collection.get("featured_articles") or []

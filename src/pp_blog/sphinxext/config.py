@@ -43,6 +43,10 @@ def _optional_date(value: Any) -> dt.date | None | object:
     return (parse_date(value) if isinstance(value, str) else None) or INVALID
 
 
+def _text(value: Any) -> str | object:
+    return value if isinstance(value, str) else INVALID
+
+
 def _licence(value: Any) -> dict[str, str] | object:
     if value in ({}, None):
         return {}
@@ -77,9 +81,14 @@ SETTINGS = (
     Setting("ppblog_build_date", "", "env", _optional_date,
             "set the day against which future-dated posts count as drafts as 'YYYY-MM-DD', "
             "e.g. ppblog_build_date = '2021-08-01', or leave it out for today"),
-    # The date printed on the PDF editions, never the day of the build.
+    # The date printed on the PDF editions, never the day of the build; empty: each edition's
+    # newest post's (dated_output.py).
     Setting("ppblog_edition_date", "", "", _optional_date,
-            "set the date printed on the PDF editions as 'YYYY-MM-DD', e.g. ppblog_edition_date = '2021-08-01'"),
+            "set the date printed on the PDF editions as 'YYYY-MM-DD', e.g. ppblog_edition_date = '2021-08-01', "
+            "or remove it to date each edition by its newest post"),
+    # Who the footer's copyright names after the years the posts span, when `copyright` is unset.
+    Setting("ppblog_copyright_holder", "", "html", _text,
+            "name who holds the copyright, e.g. ppblog_copyright_holder = 'Policy & Politics', or leave it out"),
     # The licence of the posts (docs/citing-and-discovery.md); empty: none is published.
     Setting("ppblog_licence", {}, "html", _licence,
             "name the licence and its address, e.g. ppblog_licence = {'name': 'CC BY 4.0', "
@@ -100,6 +109,7 @@ class Settings:
     # ``None``: today (see :attr:`build_date`).
     fixed_build_date: dt.date | None = None
     edition_date: dt.date | None = None
+    copyright_holder: str = ""
     licence: dict[str, str] = field(default_factory=dict)
     editions_url: str = ""
 
@@ -137,6 +147,7 @@ def parsed_settings(config, report=None) -> Settings:
         show_drafts=parsed["ppblog_show_drafts"],
         fixed_build_date=parsed["ppblog_build_date"],
         edition_date=parsed["ppblog_edition_date"],
+        copyright_holder=parsed["ppblog_copyright_holder"],
         licence=parsed["ppblog_licence"],
         editions_url=parsed["ppblog_editions_url"],
     )
@@ -160,6 +171,3 @@ def settings(config) -> Settings:
     except (KeyError, TypeError):
         return parsed_settings(config)
 
-
-def edition_date_fix() -> str:
-    return next(s.fix for s in SETTINGS if s.name == "ppblog_edition_date")

@@ -23,10 +23,11 @@ class PostsDomain(Domain):
     initial_data: dict[str, Any] = {
         "posts": {},  # docname -> plain dict of the post's front matter (see pp_blog.model.frontmatter.post_record)
         "collections": {},  # docname of a landing page -> plain dict of its declaration
+        "collections_lists": {},  # docname of a page with a {collections} list -> True
         "postlists": {},  # docname of a page with ABlog's list of posts -> True
     }
     # Bump when the shape of the stored data changes, so old pickles are discarded.
-    data_version = 2
+    data_version = 3
 
     def __init__(self, env) -> None:
         super().__init__(env)
@@ -50,6 +51,14 @@ class PostsDomain(Domain):
         self.collections[docname] = record
 
     @property
+    def collections_lists(self) -> set[str]:
+        """The pages with a ``{collections}`` list (see collections_directive.py)."""
+        return set(self.data.setdefault("collections_lists", {}))
+
+    def note_collections_list(self, docname: str) -> None:
+        self.data.setdefault("collections_lists", {})[docname] = True
+
+    @property
     def postlists(self) -> dict[str, bool]:
         return self.data.setdefault("postlists", {})
 
@@ -59,12 +68,14 @@ class PostsDomain(Domain):
     def clear_doc(self, docname: str) -> None:
         self.posts.pop(docname, None)
         self.collections.pop(docname, None)
+        self.data.setdefault("collections_lists", {}).pop(docname, None)
         self.postlists.pop(docname, None)
         self._series = None
 
     def merge_domaindata(self, docnames: set[str], otherdata: dict[str, Any]) -> None:
         self._series = None
-        for key in ("posts", "collections", "postlists"):
+        for key in ("posts", "collections", "collections_lists", "postlists"):
+            self.data.setdefault(key, {})
             for docname, record in otherdata.get(key, {}).items():
                 if docname in docnames:
                     self.data[key][docname] = record

@@ -27,9 +27,10 @@ from sphinx.writers.latex import LaTeXTranslator
 
 from ..compat.ablog import PostList
 from ..model import frontmatter as fm
+from ..model import phrasing
 from ..model.language import pdf_language
 from ..model.text import format_date, format_period, issue_line, names
-from .config import edition_date_fix, problem_line, settings
+from .dated_output import edition_date
 from .domain import PostsDomain
 
 logger = logging.getLogger(__name__)
@@ -49,19 +50,11 @@ PRUNABLE = (nodes.bullet_list, nodes.enumerated_list, nodes.list_item, nodes.con
 # --- configuration ---------------------------------------------------------------------
 
 
-def edition_date(config) -> dt.date | None:
-    """The date printed on every edition, from ``ppblog_edition_date`` (YYYY-MM-DD)."""
-    return settings(config).edition_date
-
-
 def prepare_latex_build(app) -> None:
-    """A LaTeX build needs the edition date (a malformed one is reported with the configuration),
-    and our style file next to the .tex files."""
+    """A LaTeX build needs our style file next to the .tex files (a set edition date is checked
+    with the configuration, config.py; an empty one dates each edition by its newest post)."""
     if app.builder.format != "latex":
         return
-    if app.config.ppblog_edition_date == "":
-        logger.warning(problem_line(app, "ppblog_edition_date", "", edition_date_fix(), "is not a date"),
-                       type="ppblog", subtype="config")
     copy_asset_file(STYLE_FILE, app.outdir, force=True)
 
 
@@ -328,8 +321,9 @@ def edition_title_page(domain: PostsDomain, docname: str, config, title: str, au
         collection = domain.collections[docname]
         title = escape(collection["title"], engine)
         posts = domain.posts_in(collection["slug"])
+        # The kind of collection, unless its title says it already.
+        what = phrasing.edition_kicker(collection, collection["title"])
         if collection["kind"] == fm.SPECIAL_ISSUE:
-            what = collection["series_name"]
             details = [
                 issue_line(collection),
                 f"Guest editors: {names(collection['guest_editors'])}",
@@ -339,7 +333,6 @@ def edition_title_page(domain: PostsDomain, docname: str, config, title: str, au
             what = "Blog posts"
             details = [f"The posts of {collection['year']}", count(len(posts), "post")]
         else:
-            what = "Highlights collection"
             details = [
                 collection["journal"],
                 format_period(collection["period_start"], collection["period_end"]),
@@ -347,7 +340,7 @@ def edition_title_page(domain: PostsDomain, docname: str, config, title: str, au
             ]
     else:
         return None
-    date = edition_date(config)
+    date = edition_date(domain, docname, config)
     printed_date = f"Edition of {format_date(date.isoformat())}" if date else ""
     body = r"\par ".join(escape(line, engine) for line in details)
     fields = [title, escape(what, engine), body, author, escape(printed_date, engine), pdf_date(date) if date else ""]
@@ -367,7 +360,7 @@ class EditionTranslator(LaTeXTranslator):
         )
         if page is not None:
             self.elements["maketitle"] = page
-            date = edition_date(builder.config)
+            date = edition_date(builder.env.domains["ppblog"], document["docname"], builder.config)
             self.elements["date"] = escape(format_date(date.isoformat())) if date else ""
             # Contents list the parts (collections) and chapters (posts), whatever the
             # depth of the toctree the edition starts from.

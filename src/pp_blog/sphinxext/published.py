@@ -43,3 +43,10 @@ def remove_unreferenced_files(app, exception) -> None:
                 path.unlink()
             elif path.is_dir() and not any(path.iterdir()):
                 path.rmdir()
+
+
+def remove_unpublished_index(app) -> None:
+    """``builder-inited``: with ``html_use_index`` off, a general index left by an earlier build
+    (``ppblog build`` starts from the published site) is not published any more."""
+    if app.builder.format == "html" and not app.config.html_use_index:
+        (Path(app.outdir) / "genindex.html").unlink(missing_ok=True)

@@ -17,6 +17,7 @@ from .collection_pages import collection_context
 from .config import settings
 from .domain import PostsDomain, ablog_page_xref
 from .html_time import post_date_node
+from .excerpts import plain_text
 from .messages import warn
 
 
@@ -139,8 +140,7 @@ def add_post_metadata(app, doctree: nodes.document) -> None:
     if section is None:
         return
     # The opening paragraph, as plain text, for collection listings.
-    opening = next((p.astext() for p in section.findall(nodes.paragraph)), "")
-    post["excerpt"] = " ".join(opening.split())
+    post["excerpt"] = next((plain_text(p) for p in section.findall(nodes.paragraph)), "")
     meta = nodes.container(classes=["pp-post-meta"])
     meta += nodes.paragraph("", "", nodes.Text("By "), *join_names(author_nodes(app.config, post["authors"])), classes=["pp-byline"])
     meta += nodes.paragraph("", "", post_date_node(post["date"], format_date(post["date"]), ["pp-date"]), classes=["pp-dateline"])

@@ -1,7 +1,7 @@
 """``ppblog import wordpress``: plan every file first, check the plan as the build would, then write.
 
 Everything that can make the import fail (an unreadable export or map file, a collection the
-map names without declaring it, a front page without a "Collections" toctree) is found before
+map names without declaring it) is found before
 anything is written. A post that would break the build is left out and reported; the others
 are written.
 """
@@ -529,16 +529,6 @@ class Importer:
 
     def write(self, planned: list[Planned]) -> None:
         dry = self.options.dry_run
-        index_path = self.root / "index.md"
-        new_landings = [slug for slug in self.new_collections
-                        if any(p.collection == slug for p in planned)]
-        if new_landings:
-            index_text = index_path.read_text(encoding="utf-8")
-            updated = writer.add_to_collections_toctree(
-                index_text, [landing_docname(slug) for slug in sorted(new_landings)])
-            if updated is None:
-                raise ImportFailure(f"{index_path}: has no toctree with ':caption: Collections' to list the new "
-                                    "collections in: add one (see docs/importing.md); nothing was written")
         changes: list[tuple[Path, str]] = []
         copies: list[tuple[Path, Path]] = []
         for post in planned:
@@ -597,8 +587,6 @@ class Importer:
                 writer.write_atomically(path, text)
             else:
                 path.unlink()
-        if self.report.collections:
-            writer.write_atomically(index_path, updated)
         writer.write_atomically(self.record.path, self.record.text())
 
     def run(self) -> Report:

@@ -109,30 +109,6 @@ def landing_page(title: str, declaration: dict[str, Any], year: int | None = Non
     )
 
 
-TOCTREE_START = re.compile(r"^(```+|:::+)\{toctree\}")
-
-
-def add_to_collections_toctree(index_text: str, entries: list[str]) -> str | None:
-    """The front page with new landing pages added to its "Collections" toctree, or None when
-    it has no such toctree."""
-    lines = index_text.split("\n")
-    for number, line in enumerate(lines):
-        found = TOCTREE_START.match(line)
-        if not found:
-            continue
-        fence = found.group(1)
-        end = next((i for i in range(number + 1, len(lines)) if lines[i].strip() == fence), None)
-        if end is None:
-            return None
-        block = lines[number + 1: end]
-        if not any(option.strip() == ":caption: Collections" for option in block):
-            continue
-        present = {entry.strip() for entry in block}
-        new = [entry for entry in entries if entry not in present]
-        return "\n".join(lines[:end] + new + lines[end:])
-    return None
-
-
 def write_atomically(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.tmp")

@@ -6,3 +6,4 @@ ppblog_categories = ["Special issue blog series", "Highlights collection"]
 ppblog_build_date = "2022-01-01"
 html_baseurl = "https://example.org/"
 blog_title = "Test blog"
+ppblog_copyright_holder = "Test holder"

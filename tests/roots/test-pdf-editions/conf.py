@@ -12,4 +12,3 @@ latex_engine = "xelatex"
 latex_documents = [("index", "print-test.tex", r"Trust \& climate blog", r"Editors \& co", "manual")]
 latex_toplevel_sectioning = "part"
 latex_show_urls = "footnote"
-ppblog_edition_date = "2021-08-01"

@@ -1,0 +1,80 @@
+"""The build side of :mod:`pp_blog.content_dates`: edition dates and the footer's copyright.
+
+- ``ppblog_edition_date`` empty (the default): each PDF edition is dated by its newest post,
+  which is also its PDF creation date. Set: that date, with a warning when it is older than a
+  post it prints.
+- ``copyright`` left unset in ``conf.py``: the footer reads "Copyright <years>, <holder>",
+  the years those the published posts span and the holder ``ppblog_copyright_holder``; every
+  page is written again when the years change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from sphinx.util import logging
+
+from ..model import content_dates
+from ..model import frontmatter as fm
+from .config import settings
+from .domain import PostsDomain
+
+logger = logging.getLogger(__name__)
+
+
+def set_edition_date(config) -> dt.date | None:
+    """The date the editor set, or None when the setting is empty (a bad one: config.py)."""
+    return settings(config).edition_date
+
+
+def edition_posts(domain: PostsDomain, docname: str, root_doc: str) -> list[tuple[str, dict[str, Any]]]:
+    """The posts an edition prints: every post for the whole book, else the collection's."""
+    if docname == root_doc:
+        return sorted(domain.posts.items())
+    collection = domain.collections.get(docname)
+    return domain.posts_in(collection["slug"]) if collection else []
+
+
+def edition_date(domain: PostsDomain, docname: str, config) -> dt.date | None:
+    """The date printed on an edition: the one set in conf.py, else its newest post's."""
+    return set_edition_date(config) or content_dates.newest(
+        post for _, post in edition_posts(domain, docname, config.root_doc))
+
+
+def warn_of_stale_edition_date(app, env) -> None:
+    """``env-updated`` of a LaTeX build: a set edition date older than a post it prints."""
+    if app.builder.format != "latex":
+        return
+    value = set_edition_date(app.config)
+    if value is None:
+        return
+    published = [(docname, post) for docname, post in env.domains["ppblog"].posts.items() if not post["draft"]]
+    dated = [(fm.parse_date(post["date"]), docname) for docname, post in published]
+    dated = [(date, docname) for date, docname in dated if date is not None]
+    if not dated:
+        return
+    newest_post, docname = max(dated)
+    problem = content_dates.stale_date_problem("ppblog_edition_date", value, newest_post, env.doc2path(docname, False))
+    if problem:
+        logger.warning(f"{Path(app.confdir, 'conf.py')}: {problem}", type="ppblog", subtype="config")
+
+
+def footer_copyright(app, pagename: str, templatename: str, context: dict[str, Any], doctree) -> None:
+    """``html-page-context``: the copyright years from the posts, unless conf.py sets ``copyright``."""
+    if app.config.copyright:
+        return
+    years = getattr(app.env, "ppblog_copyright_years", "")
+    context["copyright"] = content_dates.copyright_line(years, settings(app.config).copyright_holder)
+
+
+def pages_with_new_copyright(app, env) -> list[str]:
+    """``env-get-updated``: every page shows the years, so all are written when they change."""
+    domain: PostsDomain = env.domains["ppblog"]
+    years = content_dates.years_spanned(domain.posts.values())
+    previous = getattr(env, "ppblog_copyright_years", None)
+    env.ppblog_copyright_years = years
+    if app.config.copyright or previous is None or previous == years:
+        return []
+    return sorted(env.found_docs)

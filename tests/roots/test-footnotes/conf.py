@@ -1,0 +1,12 @@
+extensions = ["pp_blog"]
+include_patterns = ["index.md", "posts/**"]
+ppblog_categories = ["Special issue blog series", "Highlights collection"]
+ppblog_build_date = "2022-01-01"
+html_baseurl = "https://example.org/"
+blog_path = "blog"
+blog_title = "Footnotes test blog"
+post_auto_excerpt = 1
+latex_engine = "xelatex"
+latex_documents = [("index", "footnotes.tex", "Footnotes test blog", "Editors", "manual")]
+latex_toplevel_sectioning = "part"
+latex_show_urls = "footnote"
