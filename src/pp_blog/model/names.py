@@ -37,7 +37,10 @@ def page_address(name: str) -> str:
     """The page name of a tag or author: 'Públic  Value' -> 'public-value'."""
     words = []
     current = []
-    for ch in anyascii(_visible(str(name))).lower():  # ABlog passes years as numbers
+    # Folded before transliteration: letters that differ only in case or compatibility form
+    # ('µ' and 'Μ', 'ﬁ' and 'fi') are transliterated alike.
+    folded = unicodedata.normalize("NFKC", _visible(str(name))).casefold()  # ABlog passes years as numbers
+    for ch in anyascii(folded).lower():
         if ch.isascii() and ch.isalnum():
             current.append(ch)
         elif current:
@@ -94,7 +97,9 @@ def text_problems(front) -> list[Problem]:
                 problems.append(problem)
                 break
     title = front.data.get("title")
-    if isinstance(title, str) and title and not title.strip():
+    told = {problem.field for problem in problems}
+    # A title of hidden characters alone is told once, for them.
+    if isinstance(title, str) and title and not title.strip() and "title" not in told:
         problems.append(Problem("the title is only spaces: write the title", front.line_of("title"), "title"))
     return problems
 
@@ -105,7 +110,8 @@ def _names(kind: str, data: dict[str, Any]) -> list[str]:
     for entry in data.get(kind) or []:
         if kind == "authors" and isinstance(entry, dict):
             entry = entry.get("name")
-        if isinstance(entry, str):
+        # An empty entry is the schema's to report (minLength); it makes no page either.
+        if isinstance(entry, str) and entry:
             names.append(entry.strip() if kind == "authors" else entry)
     return names
 
