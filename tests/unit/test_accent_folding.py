@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from sphinx.search.en import SearchEnglish
 
 from pp_blog.model.folding import fold
-from pp_blog.sphinxext.search_language import FoldedEnglish
+from pp_blog.compat.search_language import FoldedEnglish
 
 unhurried = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow], max_examples=300)
 latin = st.text(st.characters(categories=["Lu", "Ll", "Mn", "Nd"], max_codepoint=0x24F), max_size=12)

@@ -12,11 +12,11 @@ from sphinx.application import Sphinx
 from .. import __version__, compat
 from ..compat import ablog as ablog_compat
 from ..compat import sphinx as sphinx_compat
-from ..compat import escaping
+from ..compat import escaping, search_language
 from ..compat import theme as theme_compat
 from . import (checks, collection_pages, collections_directive, config, content_checks, dated_output, discovery,
                excerpts, feeds, head_and_links, html_time, latex, left_out, navigation, page_addresses, print_notes,
-               print_tables, published, reading, rebuild, safety, search_language, tree)
+               print_tables, published, reading, rebuild, safety, tree)
 from .domain import PostsDomain
 
 def add_templates_path(app: Sphinx, config) -> None:
@@ -147,7 +147,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-updated", latex.add_editions)
     # Dates that follow the posts: edition dates, the footer's copyright years (dated_output.py).
     app.connect("env-updated", dated_output.warn_of_stale_edition_date)
-    app.connect("env-get-updated", dated_output.pages_with_new_copyright)
     app.connect("html-page-context", dated_output.footer_copyright)
     return {
         "version": __version__,

@@ -20,6 +20,7 @@ from ..model import content_dates
 from ..model import frontmatter as fm
 from .config import settings
 from .domain import PostsDomain
+from .rebuild import build_of
 
 logger = logging.getLogger(__name__)
 
@@ -62,19 +63,10 @@ def warn_of_stale_edition_date(app, env) -> None:
 
 
 def footer_copyright(app, pagename: str, templatename: str, context: dict[str, Any], doctree) -> None:
-    """``html-page-context``: the copyright years from the posts, unless conf.py sets ``copyright``."""
+    """``html-page-context``: the copyright years from the posts, unless conf.py sets ``copyright``
+    (the years are found once per build, and every page written again when they change: see
+    :func:`pp_blog.sphinxext.rebuild.pages_to_write`)."""
     if app.config.copyright:
         return
-    years = getattr(app.env, "ppblog_copyright_years", "")
-    context["copyright"] = content_dates.copyright_line(years, settings(app.config).copyright_holder)
-
-
-def pages_with_new_copyright(app, env) -> list[str]:
-    """``env-get-updated``: every page shows the years, so all are written when they change."""
-    domain: PostsDomain = env.domains["ppblog"]
-    years = content_dates.years_spanned(domain.posts.values())
-    previous = getattr(env, "ppblog_copyright_years", None)
-    env.ppblog_copyright_years = years
-    if app.config.copyright or previous is None or previous == years:
-        return []
-    return sorted(env.found_docs)
+    context["copyright"] = content_dates.copyright_line(build_of(app.config).copyright_years,
+                                                        settings(app.config).copyright_holder)

@@ -38,6 +38,7 @@ from typing import Any, Callable, Iterator
 from sphinx.environment import CONFIG_OK
 
 from ..compat import ablog as ablog_compat
+from ..model import content_dates
 from ..model.drafts import is_draft, read_header
 from ..model.source_files import file_problem, read_source
 from ..model.fingerprints import digest, sha256
@@ -106,6 +107,9 @@ class Build:
     shared_chrome: str | None = None
     listed_posts: str | None = None
     page_signatures: dict[str, str] | None = None
+    # The years the published posts span, for every page's footer (not kept: every page's
+    # chrome fingerprint includes them).
+    copyright_years: str = ""
 
     def header(self, path: Path) -> dict[str, Any] | None:
         """A post's header (see :func:`pp_blog.model.drafts.read_header`), parsed again only when
@@ -230,11 +234,11 @@ def collection_signatures(domain: PostsDomain) -> dict[str, str]:
     return signatures
 
 
-def page_chrome(env, nav, docname: str, relations: dict) -> str:
-    """Everything around a page's text that other pages can change: what its navigation shows
-    and its previous/next links (with their titles)."""
+def page_chrome(env, nav, docname: str, relations: dict, years: str) -> str:
+    """Everything around a page's text that other pages can change: what its navigation shows,
+    its previous/next links (with their titles) and the footer's copyright years."""
     neighbours = [(name, title_of(env, name)) if name else None for name in relations.get(docname, ())]
-    return digest((nav.chrome_digest(docname), neighbours))
+    return digest((nav.chrome_digest(docname), neighbours, years))
 
 
 def pages_to_write(app, env) -> list[str]:
@@ -243,7 +247,7 @@ def pages_to_write(app, env) -> list[str]:
     - The pages that show what changed in another page of their collection
       (:func:`collection_signatures`).
     - The pages whose chrome changed: what their bounded navigation shows, their previous/next
-      links (:func:`page_chrome`).
+      links, the footer's copyright years (:func:`page_chrome`).
     - The pages with a list of posts (ABlog's ``postlist``, the front page's recent posts) when
       any post changed as the archives list it.
     """
@@ -255,11 +259,12 @@ def pages_to_write(app, env) -> list[str]:
 
     nav = read_nav(env, nav_depth(app))
     relations = env.collect_relations()
-    chrome = {name: page_chrome(env, nav, name, relations) for name in env.found_docs}
+    build.copyright_years = "" if app.config.copyright else content_dates.years_spanned(domain.posts.values())
+    chrome = {name: page_chrome(env, nav, name, relations, build.copyright_years) for name in env.found_docs}
     pages |= {name for name, value in chrome.items() if build.kept.page_chrome.get(name) != value}
     build.page_chrome = chrome
     # ABlog's archive pages are in no toctree: they show the navigation's top level.
-    build.shared_chrome = nav.chrome_digest("")
+    build.shared_chrome = digest((nav.chrome_digest(""), build.copyright_years))
 
     build.listed_posts = digest(ablog_compat.archive_posts_digest(env))
     if build.listed_posts != build.kept.listed_posts:

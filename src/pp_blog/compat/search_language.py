@@ -1,6 +1,7 @@
-"""The search language of the book: Sphinx's English, with accents folded and stems remembered.
+"""The search language of the book: Sphinx's English, with accents folded and stems remembered
+(an override of Sphinx 9.0's ``SearchEnglish``, which reads its private folder of stemmers).
 
-- Folding (:mod:`pp_blog.folding`): every word of the index and of the reader's query is
+- Folding (:mod:`pp_blog.model.folding`): every word of the index and of the reader's query is
   folded before it is stemmed, so "Jukic" finds "Jukić"; pages still show what was written.
   The query side is the language's JavaScript stemmer, which folds before it stems.
 - Stems: the pure-Python Snowball stemmer is the largest cost of indexing, and a book repeats
