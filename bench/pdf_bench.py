@@ -1,6 +1,6 @@
-"""How long `make pdf` takes: the real book and a generated archive of 200 posts.
+"""How long `make pdf` takes: the real book and generated archives of 100, 250 and 500 posts.
 
-    .venv/bin/python bench/pdf_bench.py [--posts 200]
+    .venv/bin/python bench/pdf_bench.py [--posts 100 250 500]
 
 Each project is built from scratch, as `make pdf` does it on a fresh checkout: Sphinx's
 LaTeX builder (every edition's .tex), then latexmk with xelatex (every PDF). The floor is
@@ -46,23 +46,26 @@ def synthetic(posts: int, out: Path) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--posts", type=int, default=200, help="posts in the generated archive (default 200)")
+    parser.add_argument("--posts", type=int, nargs="+", default=[100, 250, 500],
+                        help="posts in the generated archives (default 100 250 500)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="pdf-bench-") as tmp:
         work = Path(tmp)
         cases = [
-            ("floor: generated archive of 1 post", synthetic(1, work / "floor-src")),
-            ("the real book", REPO),
-            (f"generated archive of {args.posts} posts", synthetic(args.posts, work / "archive-src")),
+            ("floor: generated archive of 1 post", 1, synthetic(1, work / "floor-src")),
+            ("the real book", None, REPO),
+            *((f"generated archive of {posts} posts", posts, synthetic(posts, work / f"archive-{posts}"))
+              for posts in args.posts),
         ]
         rows = []
-        for index, (label, project) in enumerate(cases):
-            rows.append((label, *build_pdfs(project, work / f"build-{index}")))
-    floor = rows[0][1] + rows[0][2]
-    print(f"{'project':<40} {'PDFs':>4} {'Sphinx s':>9} {'TeX s':>8} {'total s':>8} {'x floor':>8}")
-    for label, sphinx, tex, count in rows:
+        for index, (label, posts, project) in enumerate(cases):
+            rows.append((label, posts, *build_pdfs(project, work / f"build-{index}")))
+    floor = rows[0][2] + rows[0][3]
+    print(f"{'project':<40} {'PDFs':>4} {'Sphinx s':>9} {'TeX s':>8} {'total s':>8} {'x floor':>8} {'ms/post':>8}")
+    for label, posts, sphinx, tex, count in rows:
         total = sphinx + tex
-        print(f"{label:<40} {count:>4} {sphinx:>9.1f} {tex:>8.1f} {total:>8.1f} {total / floor:>8.1f}")
+        per_post = f"{1000 * (total - floor) / posts:8.0f}" if posts and posts > 1 else f"{'':>8}"
+        print(f"{label:<40} {count:>4} {sphinx:>9.1f} {tex:>8.1f} {total:>8.1f} {total / floor:>8.1f} {per_post}")
     return 0
 
 
