@@ -49,7 +49,7 @@ def test_posts_of_a_year_collection_have_their_own_category():
 def test_the_pdf_edition_of_a_year_says_what_it_holds():
     collection = {"kind": fm.YEAR, "slug": "blog-2021", "year": 2021, "title": "Posts of 2021"}
     domain = SimpleNamespace(collections={"posts/blog-2021/index": collection},
-                             posts_in=lambda slug: [("a", {}), ("b", {})])
+                             posts_in=lambda slug: [("a", {"date": "2021-03-01"}), ("b", {"date": "2021-06-01"})])
     class Config:  # the two settings the title page reads (Sphinx's Config can be weakly referenced)
         latex_engine = "xelatex"
         root_doc = "index"
