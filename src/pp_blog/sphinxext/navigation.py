@@ -3,22 +3,21 @@
 sphinx-book-theme's ``sbt-sidebar-nav.html`` resolves Sphinx's global toctree for every page and
 reworks it with BeautifulSoup, so each page carries (and costs) the whole archive: a full build
 grows with the square of the number of posts. Here the tree is read once per build from the
-environment into plain values (:class:`Nav`), and each page gets
+environment into plain values (:class:`pp_blog.model.navigation.Nav`), and each page shows
+(:meth:`Nav.shown`)
 
-- every top-level entry of the root document's toctrees (every collection, the about pages), and
-- expanded, only the branch that leads to the page itself: on a post or a collection's landing
-  page, all the posts of that collection.
+- the top-level entries of the root document's toctrees (the collections, the about pages), a
+  window of them around the page's own and a link to the front page's full list when there are
+  many, and
+- expanded, the branch that leads to the page itself: on a post, a window of its collection's
+  posts around it and a link to the collection's page, which lists them all.
 
-So every collection is one click away from any page and every post one click from its
-collection's entry: all stay reachable from the left navigation, while a page's navigation grows
-with the number of collections and the size of its own collection, not with the archive. The
-markup is the one pydata-sphinx-theme writes (:func:`pp_blog.compat.theme.render_nav`), so the
-theme's stylesheet and scripts apply as they are.
+So every collection and every post stays a few clicks from any page, while a page's navigation
+stays the same size whatever the archive's shape. The markup is the one pydata-sphinx-theme
+writes (:func:`pp_blog.compat.theme.render_nav`), so the theme's stylesheet and scripts apply.
 
-Because every page shows the top-level entries and its own branch, a page must be written again
-when either changes (a post added, renamed, moved or deleted):
-:func:`pp_blog.sphinxext.rebuild.pages_to_write` tells Sphinx which, from :meth:`Nav.branch_digest`
-and :meth:`Nav.top_level_digest`.
+A page is written again when what its navigation shows changes:
+:func:`pp_blog.sphinxext.rebuild.pages_to_write` compares :meth:`Nav.chrome_digest` per page.
 """
 
 from __future__ import annotations
