@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pp_blog.sphinxext.safety import file_outside, unsafe_scheme
+from pp_blog.model.link_policy import unsafe_scheme
+from pp_blog.sphinxext.safety import file_outside
 
 
 @pytest.mark.parametrize(
