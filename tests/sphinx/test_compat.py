@@ -10,6 +10,7 @@ import hashlib
 import importlib.util
 import inspect
 import re
+import shutil
 from pathlib import Path
 
 import ablog.blog
@@ -18,6 +19,9 @@ import pytest
 from ablog.blog import Blog, Post
 from ablog.post import generate_archive_pages
 from sphinx.config import Config
+
+from bad_input_catalogue import make_project, warning_lines
+from conftest import REPO
 
 from pp_blog import compat
 from pp_blog.compat import ablog as ablog_compat
@@ -95,3 +99,16 @@ def test_patches_last_for_the_build_only(app):
     assert Blog._dict == {}
     # Sphinx's default list, shared by every configuration in the process, is as it was.
     assert Config.config_values["templates_path"].default == []
+
+
+def test_a_second_book_built_in_the_same_process_resolves_against_its_own_pages(make_app, tmp_path):
+    """Excerpts rendered for ABlog's pages resolved their links against the first book's
+    environment, which docutils settings shared between renderings had kept."""
+    shutil.copytree(REPO / "tests" / "roots" / "test-compat", tmp_path / "first")
+    first = make_app("html", srcdir=tmp_path / "first", freshenv=True)
+    first.build()
+    first.cleanup()  # as a finished build leaves the process: docutils' registries restored
+    second = make_app("html", srcdir=make_project(tmp_path / "second"), freshenv=True,
+                      confoverrides={"nitpicky": True})
+    second.build()
+    assert warning_lines(second.warning.getvalue()) == []

@@ -21,6 +21,7 @@
 
 from __future__ import annotations
 
+import copy
 import functools
 import posixpath
 from typing import Any, Iterator
@@ -212,8 +213,13 @@ def _default_settings():
 def _new_document(source_path: str) -> nodes.document:
     """ABlog's ``new_document`` for each rendering, without building docutils' command line
     option parser every time (a third of the cost of rendering an excerpt). The settings only
-    make the document's reporter: ABlog writes with the builder's own."""
-    return new_document(source_path, settings=_default_settings())
+    make the document's reporter: ABlog writes with the builder's own.
+
+    Each document gets its own copy of the default settings: Sphinx's post-transforms store the
+    environment on ``document.settings`` and keep the first one they find there, so one shared
+    object resolved every later application's excerpts against the first application's
+    environment (a second book built in the same process reported its own pages as unknown)."""
+    return new_document(source_path, settings=copy.copy(_default_settings()))
 
 
 _ORIGINALS = {"to_html": Post.to_html, "new_document": ablog.blog.new_document, "slugify": ablog.blog.slugify}
