@@ -62,7 +62,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-updated", ablog_compat.register_posts_once_read)
     app.connect("write-started", rebuild.open_html_cache)
     app.connect("html-page-context", ablog_compat.add_archive_entries)
-    app.connect("build-finished", rebuild.save_state)
+    # Last, once every handler has recorded what the next build compares with.
+    app.connect("build-finished", rebuild.save_state, priority=900)
     app.connect("build-finished", ablog_compat.restore_patches)
     app.connect("build-finished", ablog_compat.reset_blog_state)
 

@@ -8,14 +8,13 @@ page already published at ABlog's address gets a redirect to the new one, so no 
 from __future__ import annotations
 
 import html
-import json
 import posixpath
 from pathlib import Path
 
 from ..compat.ablog import ablog_page_name
 from ..model.names import page_address
+from .rebuild import build_of
 
-REDIRECTS_STATE = "ppblog-redirects.json"
 
 
 def redirect_page(target: str) -> str:
@@ -46,11 +45,8 @@ def write_redirects(app, exception) -> None:
     if exception is not None or builder.format != "html":
         return
     outdir = Path(builder.outdir)
-    state = Path(app.doctreedir) / REDIRECTS_STATE
-    try:
-        previous = set(json.loads(state.read_text(encoding="utf-8")))
-    except (OSError, ValueError):
-        previous = set()
+    build = build_of(app.config)
+    previous = set(build.kept.redirects)
     moved = old_addresses(app.env.domains["ppblog"].posts)
     live = set(moved.values())
     moved = {old: new for old, new in moved.items() if old not in live}  # never over a page of the book
@@ -59,4 +55,4 @@ def write_redirects(app, exception) -> None:
     for old, new in sorted(moved.items()):
         target = posixpath.relpath(f"{new}.html", posixpath.dirname(old))
         (outdir / f"{old}.html").write_text(redirect_page(target), encoding="utf-8")
-    state.write_text(json.dumps(sorted(moved)), encoding="utf-8")
+    build.redirects = sorted(moved)  # kept by rebuild.save_state, which runs after this

@@ -56,7 +56,7 @@ class RebuildState:
     """Everything kept from one build to the next, as plain values."""
 
     # Bump when the shape changes: a state of another version is ignored (everything rewritten).
-    VERSION = 2
+    VERSION = 3
 
     # post file path -> [modification time (ns), size, header or None] (see model.drafts).
     headers: dict[str, list] = field(default_factory=dict)
@@ -74,6 +74,8 @@ class RebuildState:
     feeds: dict[str, list[str]] = field(default_factory=dict)
     # ABlog's renderings of posts: (context, {key: html}) (see compat.ablog.PostHTMLCache).
     post_html: tuple[str, dict] | None = None
+    # The tag and author pages' old addresses that redirect (page_addresses.write_redirects).
+    redirects: list[str] = field(default_factory=list)
 
     @classmethod
     def load(cls, path: Path) -> RebuildState:
@@ -110,6 +112,7 @@ class Build:
     # The years the published posts span, for every page's footer (not kept: every page's
     # chrome fingerprint includes them).
     copyright_years: str = ""
+    redirects: list[str] | None = None
 
     def header(self, path: Path) -> dict[str, Any] | None:
         """A post's header (see :func:`pp_blog.model.drafts.read_header`), parsed again only when
@@ -144,6 +147,7 @@ class Build:
             shared_chrome=self.shared_chrome if self.shared_chrome is not None else kept.shared_chrome,
             archive=self.archive if self.archive is not None else kept.archive,
             feeds=self.feeds or kept.feeds,
+            redirects=self.redirects if self.redirects is not None else kept.redirects,
             post_html=self.html_cache.kept(ablog_compat.PostHTMLCache.current_posts(env))
             if self.html_cache is not None else kept.post_html,
         )
