@@ -59,8 +59,15 @@ $(AXE): package.json package-lock.json | system-deps
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
+# The fast layers first; then the slow ones in two processes, one per core: the build and print
+# layers here, the browser layer beside them (its report is printed when both have ended).
 test: $(STAMP) system-deps $(AXE)
-	$(BIN)/python -m pytest -m "" $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -m "" tests/unit tests/sphinx $(PYTEST_ARGS)
+	@mkdir -p $(BUILD)
+	@$(BIN)/python -m pytest -m "" tests/browser $(PYTEST_ARGS) > $(BUILD)/browser-tests.log 2>&1 & browser=$$!; \
+	$(BIN)/python -m pytest -m "" tests/builds tests/print $(PYTEST_ARGS); slow=$$?; \
+	wait $$browser; browsers=$$?; cat $(BUILD)/browser-tests.log; \
+	[ $$slow -eq 0 ] && [ $$browsers -eq 0 ]
 
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
