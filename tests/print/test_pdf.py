@@ -311,6 +311,8 @@ def test_each_edition_holds_its_own_posts_only(pdfs):
 
 def test_book_prints_collections_in_order_with_their_posts(pdfs):
     contents = pdftotext(pdfs / f"{BOOK}.pdf", "-f", "2", "-l", "2")
+    # Page and part numbers: pdftotext may put one inside a title that wraps onto a second line.
+    contents = "\n".join(line for line in contents.splitlines() if not re.fullmatch(r"[0-9ivxlcIVXL]+", line.strip()))
     # Collections newest first, as the front page lists them (the highlights period began in May
     # 2021, the special issue appeared in April 2021); posts in reading order.
     assert_in_order(contents, [
