@@ -19,6 +19,7 @@ import pytest
 from ablog.blog import Blog, Post
 from ablog.post import generate_archive_pages
 from sphinx.config import Config
+from sphinx.environment import CONFIG_OK
 
 from bad_input_catalogue import make_project, warning_lines
 from conftest import REPO
@@ -112,3 +113,17 @@ def test_a_second_book_built_in_the_same_process_resolves_against_its_own_pages(
                       confoverrides={"nitpicky": True})
     second.build()
     assert warning_lines(second.warning.getvalue()) == []
+
+
+@pytest.mark.parametrize("builder", ["html", "latex"])
+def test_the_next_build_finds_the_configuration_unchanged(make_app, tmp_path, builder):
+    """The themes (at builder-inited), the HTML builder (asset priorities) and the editions
+    (latex_documents) changed the configuration after Sphinx had compared it, so the environment
+    saved changed values and every later build said "The configuration has changed"."""
+    project = make_project(tmp_path / "book")
+    first = make_app(builder, srcdir=project, freshenv=True)
+    first.build()
+    first.cleanup()
+    second = make_app(builder, srcdir=project)
+    assert "configuration has changed" not in second._status.getvalue()
+    assert second.env.config_status == CONFIG_OK

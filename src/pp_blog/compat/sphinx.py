@@ -18,6 +18,10 @@ see :mod:`pp_blog.compat`).
 - pydata-sphinx-theme adds its HTML translator mixin (aria-level on toctree captions, table
   classes) only to translators registered by name once any one is registered, so the HTML
   translator is named too (:data:`HTML_TRANSLATOR`).
+- The HTML builder gives each of ``html_css_files`` and ``html_js_files`` a default priority by
+  writing into the configuration's own dictionaries, after the configuration was compared with
+  the saved one: every next build said "The configuration has changed". The default is given
+  at ``config-inited`` instead (:func:`settle_asset_priorities`).
 """
 
 from __future__ import annotations
@@ -71,3 +75,17 @@ def resolve_scorer_path(app, config) -> None:
     scorer = config.html_search_scorer
     if scorer and not Path(scorer).is_absolute():
         config.html_search_scorer = str(Path(app.confdir) / scorer)
+
+
+# The priority the HTML builder gives the project's own files (StandaloneHTMLBuilder.init_css_files).
+PROJECT_ASSET_PRIORITY = 800
+
+
+def settle_asset_priorities(app, config) -> None:
+    """``config-inited``, after Sphinx made every entry a ``(name, attributes)`` pair (800): each
+    entry's priority, as the HTML builder would set it, in a dictionary of its own."""
+    for name in ("html_css_files", "html_js_files"):
+        config[name] = [
+            (filename, {"priority": PROJECT_ASSET_PRIORITY, **attributes})
+            for filename, attributes in config[name]
+        ]

@@ -8,6 +8,15 @@ sphinx-book-theme 1.4.0 on pydata-sphinx-theme 0.20.0, see :mod:`pp_blog.compat`
 - The left navigation (:mod:`pp_blog.sphinxext.navigation`) is written in the markup the book
   theme's ``sbt-sidebar-nav.html`` produces, so the theme's stylesheet and scripts apply as they
   are (:func:`render_nav`).
+- Both themes change the configuration at ``builder-inited``, after Sphinx has compared it with
+  the one it saved: pydata-sphinx-theme's ``update_config`` fills in theme options
+  (``navbar_persistent``, ``icon_links``, ``logo``) and ``html_permalinks_icon``, its
+  ``setup()`` appends its components to ``templates_path``, and the book theme sets
+  ``html_sourcelink_suffix``. The environment then saves the changed values, and every next
+  build said "The configuration has changed". The same values are set at ``config-inited``
+  (:func:`settle_theme_configuration`), so the themes' writes change nothing, and the one
+  repeated entry their ``templates_path`` appends leaves gives way at ``builder-inited``
+  (:func:`drop_repeated_template_folders`).
 """
 
 from __future__ import annotations
@@ -16,7 +25,11 @@ import html
 import os
 from typing import Any, Callable
 
+from pathlib import Path
+
 from ..model.navigation import Entry, Nav
+
+THEMES = ("sphinx_book_theme", "pydata_sphinx_theme")
 
 # The page sections the theme checks: the list is local to
 # pydata_sphinx_theme.update_and_remove_templates (a test compares it with the installed theme).
@@ -120,3 +133,42 @@ def render_nav(nav: Nav, pagename: str, uri: Callable[[str], str]) -> str:
         out.append(f'<ul class="{"current " if in_part else ""}nav bd-sidenav">\n{items(part.entries, 1)}</ul>\n')
     out.append("</div>\n</nav>\n")
     return "".join(out)
+
+
+def provided_by_user(config, name: str) -> bool:
+    """As pydata-sphinx-theme's ``utils.config_provided_by_user`` decides: set in ``conf.py`` or
+    on the command line."""
+    return name in config.overrides or name in config._raw_config
+
+
+def settle_theme_configuration(app, config) -> None:
+    """``config-inited``, after every other handler: the values the themes set at
+    ``builder-inited`` (pydata_sphinx_theme.update_config and setup(),
+    sphinx_book_theme.header_buttons.update_sourcename), set now, so that the configuration the
+    environment saves equals the one the next build reads."""
+    if config.html_theme not in THEMES:
+        return
+    import pydata_sphinx_theme
+
+    options = dict(config.html_theme_options)
+    if "navbar_persistent" not in options:
+        options["navbar_persistent"] = [] if options.get("disable_search", False) else ["search-button-field"]
+    # The theme inserts github_url and the like into icon_links at every build: not used here.
+    options["icon_links"] = list(options.get("icon_links", []))
+    logo = dict(options.get("logo") or {})
+    if options.get("theme_logo_link"):
+        logo["link"] = options["theme_logo_link"]
+    options["logo"] = logo
+    config.html_theme_options = options
+    if not provided_by_user(config, "html_permalinks_icon"):
+        config.html_permalinks_icon = "#"
+    if config.html_theme == "sphinx_book_theme" and not provided_by_user(config, "html_sourcelink_suffix"):
+        config.html_sourcelink_suffix = ""
+    components = str(Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "components")
+    config.templates_path = list(dict.fromkeys([*config.templates_path, components]))
+
+
+def drop_repeated_template_folders(app) -> None:
+    """``builder-inited``, after the themes: ``templates_path`` without the folder the theme's
+    ``setup()`` appended a second time (the template loader is already made)."""
+    app.config.templates_path = list(dict.fromkeys(app.config.templates_path))

@@ -40,6 +40,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", add_templates_path)
     app.connect("config-inited", ablog_compat.reset_blog_state)
     app.connect("config-inited", sphinx_compat.resolve_scorer_path)
+    # What the themes and the HTML builder would change after Sphinx compared the configuration
+    # with the saved one, set before it: after Sphinx's own converters (800).
+    app.connect("config-inited", sphinx_compat.settle_asset_priorities, priority=900)
+    app.connect("config-inited", theme_compat.settle_theme_configuration, priority=900)
+    app.connect("builder-inited", theme_compat.drop_repeated_template_folders, priority=900)
     # Accents folded in the index and the query alike (search_language.py; html_search_language).
     app.add_search_language(search_language.FoldedEnglish)
     app.connect("config-inited", rebuild.load_state_and_exclude_drafts)
@@ -145,7 +150,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.set_translator("html", sphinx_compat.HTML_TRANSLATOR)
     app.add_latex_package("ppblog", after_hyperref=True)
     app.connect("builder-inited", latex.prepare_latex_build)
-    app.connect("env-updated", latex.add_editions)
+    app.connect("write-started", latex.add_editions)
     # Dates that follow the posts: edition dates, the footer's copyright years (dated_output.py).
     app.connect("env-updated", dated_output.warn_of_stale_edition_date)
     app.connect("html-page-context", dated_output.footer_copyright)

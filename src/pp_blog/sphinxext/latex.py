@@ -1,7 +1,9 @@
 """Print: the whole book and one edition per collection, through Sphinx's LaTeX builder.
 
-- ``add_editions`` (env-updated) adds a ``latex_documents`` entry for every collection
-  declared in ``posts/<slug>/index.md``, so a new collection gets its PDF by itself.
+- ``add_editions`` (write-started) adds a ``latex_documents`` entry for every collection
+  declared in ``posts/<slug>/index.md``, so a new collection gets its PDF by itself. Added once
+  the environment is saved, so that the saved configuration is the one ``conf.py`` gives (the
+  next build would otherwise say "The configuration has changed").
 - ``GatherEdition`` and ``DropWebOnly`` (LaTeX post-transforms) shape each edition's
   assembled doctree: collections become parts and posts chapters, links to pages left
   out of the edition print as their titles, web-only nodes (recent-posts lists, links to
@@ -71,11 +73,11 @@ def edition_authors(domain: PostsDomain, slug: str) -> list[str]:
     return seen
 
 
-def add_editions(app, env) -> None:
+def add_editions(app, builder) -> None:
     """Add a ``latex_documents`` entry for each declared collection not already listed."""
-    if app.builder.format != "latex":
+    if builder.format != "latex":
         return
-    domain: PostsDomain = env.domains["ppblog"]
+    domain: PostsDomain = builder.env.domains["ppblog"]
     engine = app.config.latex_engine
     listed = {entry[0] for entry in app.config.latex_documents}
     editions = []
