@@ -127,12 +127,14 @@ def slim_and_fingerprint_posts(app, doctree) -> None:
     :func:`take_over_archive_pages`) it is not kept at all.
 
     The fingerprints cover every field of the record, whatever ABlog adds in a later version:
-    ``ppblog_summary`` what a listing shows (every field but the full text), ``ppblog_text``
-    what a full-text rendering shows.
+    ``ppblog_listing`` what an archive page shows (every field but the texts), ``ppblog_summary``
+    what a list with excerpts shows (the front page's recent posts), ``ppblog_text`` what a
+    full-text rendering shows.
     """
     for info in getattr(app.env, "ablog_posts", {}).get(app.env.docname, []):
         fields = sorted((key, value) for key, value in info.items()
                         if key not in NODE_FIELDS and not key.startswith("ppblog_"))
+        info["ppblog_listing"] = digest(fields)
         info["ppblog_summary"] = digest((fields, [str(node) for node in info["excerpt"]]))
         info["ppblog_text"] = digest((fields, str(info["doctree"])))
         if not app.config.blog_feed_archives:
@@ -254,21 +256,18 @@ def restore_patches(*args) -> None:
 
 def add_archive_entries(app, pagename: str, templatename: str, context: dict, doctree) -> None:
     """``html-page-context``: on ABlog's archive pages, each post's entry (title, date, authors,
-    tags, excerpt) is rendered once per build and shared by the pages that list it.
+    collection, tags; no excerpt, so that the lists stay short to read and small to load
+    whatever the archive's size) is rendered once per build and shared by the pages that list it.
 
     A post is listed on about eight archive pages (all posts, its year, category, each tag and
     author), and its entries differ only in their links (see :mod:`pp_blog.compat.rendering`).
-    An excerpt with links or images of its own is rendered again for each folder (see
-    :func:`location_free`).
     """
     if templatename != "ablog/collection.html":
         return
     render = shared_renderings(app.builder).for_page(pagename, context)
-    folder = posixpath.dirname(app.builder.get_target_uri(pagename))
 
     def archive_entry(post: Post) -> str:
-        key = (post.docname, post.section, None if location_free(post.excerpt) else folder)
-        return render("ppblog/archive-entry.html", key, post=post)
+        return render("ppblog/archive-entry.html", (post.docname, post.section), post=post)
 
     context["ppblog_archive_entry"] = archive_entry
 
@@ -282,7 +281,7 @@ def describe(value: Any, posts: dict[int, Any]) -> Any:
         if id(value) not in posts:
             labels = [[(c.name, c.docname, len(c) > 0) for c in getattr(value, key)]
                       for key in ("author", "tags", "category", "location", "language")]
-            posts[id(value)] = ("post", value.docname, value.options.get("ppblog_summary"), value.published, labels)
+            posts[id(value)] = ("post", value.docname, value.options.get("ppblog_listing"), value.published, labels)
         return posts[id(value)]
     if isinstance(value, Collection):
         return ("collection", value.name, value.docname, value.href, [describe(post, posts) for post in value])
@@ -311,10 +310,11 @@ def archive_pages(app) -> Iterator[tuple[str, dict, str]]:
         yield pagename, context, template
 
 
-def archive_posts_digest(env) -> list:
-    """Each post as the archive pages list it (its ``ppblog_summary``), and whether it is
-    published yet: with the configuration and the page chrome, all the archive pages show."""
-    return sorted((info["docname"], str(info["section"]), info.get("ppblog_summary"), is_published(info))
+def archive_posts_digest(env, shown: str = "ppblog_listing") -> list:
+    """Each post as the archive pages list it (``shown``: its ``ppblog_listing``, or its
+    ``ppblog_summary`` for lists with excerpts), and whether it is published yet: with the
+    configuration and the page chrome, all the archive pages show."""
+    return sorted((info["docname"], str(info["section"]), info.get(shown), is_published(info))
                   for info in post_records(env))
 
 

@@ -270,7 +270,7 @@ def pages_to_write(app, env) -> list[str]:
     # ABlog's archive pages are in no toctree: they show the navigation's top level.
     build.shared_chrome = digest((nav.chrome_digest(""), build.copyright_years))
 
-    build.listed_posts = digest(ablog_compat.archive_posts_digest(env))
+    build.listed_posts = digest(ablog_compat.archive_posts_digest(env, shown="ppblog_summary"))
     if build.listed_posts != build.kept.listed_posts:
         pages |= set(domain.postlists)
     return sorted(pages & env.found_docs)
