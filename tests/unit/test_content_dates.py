@@ -29,3 +29,14 @@ def test_a_set_date_older_than_the_newest_post_is_named():
     assert content_dates.stale_date_problem("d", dt.date(2021, 8, 1), dt.date(2022, 1, 1), "p.md") == (
         "d = '2021-08-01' is older than the newest post it prints (p.md, 2022-01-01): set it to that day or "
         "later, or remove it to date each edition by its newest post")
+
+
+@given(st.dates())
+def test_the_pdf_clock_is_the_edition_dates_midnight_utc(date):
+    epoch = content_dates.source_date_epoch(date)
+    assert epoch >= 0
+    moment = dt.datetime.fromtimestamp(epoch, dt.timezone.utc)
+    if date.year >= 1970:
+        assert (moment.date(), moment.time()) == (date, dt.time(0))
+    else:
+        assert moment == dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)

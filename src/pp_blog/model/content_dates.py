@@ -8,6 +8,7 @@ are added.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections.abc import Iterable
 from typing import Any
@@ -23,6 +24,13 @@ def post_dates(posts: Iterable[dict[str, Any]]) -> list[dt.date]:
 
 def newest(posts: Iterable[dict[str, Any]]) -> dt.date | None:
     return max(post_dates(posts), default=None)
+
+
+def source_date_epoch(date: dt.date) -> int:
+    """``date`` as the ``SOURCE_DATE_EPOCH`` TeX and xdvipdfmx read: its midnight UTC, the time of
+    the PDF's creation date (D:YYYYMMDD000000Z), in seconds since 1970. They refuse a negative
+    value (and take the day of the build instead), so a date before 1970 counts as 1970."""
+    return max(0, calendar.timegm(date.timetuple()))
 
 
 def years_spanned(posts: Iterable[dict[str, Any]]) -> str:

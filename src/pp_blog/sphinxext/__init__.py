@@ -153,6 +153,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("write-started", latex.add_editions)
     # Dates that follow the posts: edition dates, the footer's copyright years (dated_output.py).
     app.connect("env-updated", dated_output.warn_of_stale_edition_date)
+    app.connect("build-finished", dated_output.set_pdf_clocks)
     app.connect("html-page-context", dated_output.footer_copyright)
     return {
         "version": __version__,

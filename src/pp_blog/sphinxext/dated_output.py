@@ -3,6 +3,9 @@
 - ``ppblog_edition_date`` empty (the default): each PDF edition is dated by its newest post,
   which is also its PDF creation date. Set: that date, with a warning when it is older than a
   post it prints.
+- Every PDF takes its clock from its edition date (an edition without posts yet: the whole book's):
+  the Makefile the LaTeX builder writes exports it to latexmk, xelatex and xdvipdfmx as
+  ``SOURCE_DATE_EPOCH``, so the same posts print the same PDF bytes, on any day, from any folder.
 - ``copyright`` left unset in ``conf.py``: the footer reads "Copyright <years>, <holder>",
   the years those the published posts span and the holder ``ppblog_copyright_holder``; every
   page is written again when the years change.
@@ -42,6 +45,33 @@ def edition_date(domain: PostsDomain, docname: str, config) -> dt.date | None:
     """The date printed on an edition: the one set in conf.py, else its newest post's."""
     return set_edition_date(config) or content_dates.newest(
         post for _, post in edition_posts(domain, docname, config.root_doc))
+
+
+# Appended to the LaTeX builder's Makefile (written afresh by every LaTeX build), which both
+# `make pdf` and `make -C _build/latex all-pdf` run.
+PDF_CLOCK_HEADER = """
+# pp_blog (docs/printing.md): each PDF's clock is its edition date, not the day of the build.
+# xdvipdfmx derives the PDF's /ID and its font subset names from SOURCE_DATE_EPOCH (else from
+# the clock, in local time); FORCE_SOURCE_DATE makes TeX's \\today and \\time read it too. Both
+# override any value of the environment or the command line: the date comes from the posts.
+override export FORCE_SOURCE_DATE = 1
+"""
+
+
+def set_pdf_clocks(app, exception) -> None:
+    """``build-finished`` of a LaTeX build: each PDF's ``SOURCE_DATE_EPOCH``, in the Makefile."""
+    if exception is not None or app.builder.format != "latex":
+        return
+    domain: PostsDomain = app.env.domains["ppblog"]
+    book = edition_date(domain, app.config.root_doc, app.config)
+    lines = [PDF_CLOCK_HEADER]
+    for docname, target, *_ in app.builder.document_data:
+        date = edition_date(domain, docname, app.config) or book
+        if date is not None:
+            pdf = Path(target).with_suffix(".pdf").name
+            lines.append(f"{pdf}: override export SOURCE_DATE_EPOCH = {content_dates.source_date_epoch(date)}\n")
+    with Path(app.outdir, "Makefile").open("a", encoding="utf-8") as makefile:
+        makefile.writelines(lines)
 
 
 def warn_of_stale_edition_date(app, env) -> None:
