@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from pp_blog import synthetic
+
 REPO = Path(__file__).resolve().parent.parent
 TESTS = Path(__file__).resolve().parent
 # Folder -> marker: what each layer needs and costs is in tests/README.md.
@@ -78,6 +80,15 @@ def sphinx_build(srcdir: Path, outdir: Path, builder: str = "html", *extra: str)
          "-d", str(outdir / ".doctrees"), str(srcdir), str(outdir), *extra],
         capture_output=True, text=True,
     )
+
+
+def built_archive(project: Path, posts: int, per_collection: int) -> Path:
+    """A synthetic archive (pp_blog.synthetic) generated in ``project`` and built there with `-nW`;
+    its output folder."""
+    synthetic.generate(project, posts, template_root=REPO, per_collection=per_collection)
+    result = sphinx_build(project, project / "_build")
+    assert result.returncode == 0, result.stderr
+    return project / "_build"
 
 
 @pytest.fixture(scope="session")

@@ -14,8 +14,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import REPO, sphinx_build
-from pp_blog import synthetic
+from conftest import built_archive
 from pp_blog.model.page_size import own_content
 
 POSTS = 1000
@@ -24,11 +23,7 @@ LIMIT = 25_000
 
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory) -> Path:
-    project = tmp_path_factory.mktemp("bounded") / "project"
-    synthetic.generate(project, POSTS, template_root=REPO, per_collection=POSTS)
-    result = sphinx_build(project, project / "_build")
-    assert result.returncode == 0, result.stderr
-    return project / "_build"
+    return built_archive(tmp_path_factory.mktemp("bounded") / "project", POSTS, per_collection=POSTS)
 
 
 def test_no_page_carries_more_than_25_kb_besides_its_article(archive: Path) -> None:
