@@ -5,6 +5,7 @@ Each folder is a layer (tests/README.md) and marks its tests with the layer's ma
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -89,6 +90,20 @@ def built_archive(project: Path, posts: int, per_collection: int) -> Path:
     result = sphinx_build(project, project / "_build")
     assert result.returncode == 0, result.stderr
     return project / "_build"
+
+
+def ppblog(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    """The `ppblog` command line, run in ``cwd`` as an editor runs it."""
+    return subprocess.run([sys.executable, "-m", "pp_blog.cli", *args], cwd=cwd, capture_output=True, text=True)
+
+
+def copy_site_sources(target: Path) -> Path:
+    """A copy of the real site's sources in ``target``, to change or break on purpose."""
+    for name in ("conf.py", "index.md"):
+        shutil.copy(REPO / name, target / name)
+    for name in ("posts", "docs", "_static"):
+        shutil.copytree(REPO / name, target / name)
+    return target
 
 
 @pytest.fixture(scope="session")
