@@ -62,6 +62,14 @@ def rootdir() -> Path:
     return Path(__file__).parent / "roots"
 
 
+@pytest.fixture
+def built(app, warning):
+    """The test root's Sphinx application, built: the build must print no warning at all."""
+    app.build()
+    assert warning.getvalue() == ""
+    return app
+
+
 class BuiltSite:
     def __init__(self, outdir: Path, log: str):
         self.outdir = outdir
