@@ -63,6 +63,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pp_blog import synthetic
+from pp_blog.model.page_size import own_content
 
 REPO = Path(__file__).resolve().parent.parent
 WORK = REPO / "bench" / "_work"
@@ -118,12 +119,6 @@ def sphinx(project: Path, *extra: str) -> Run:
     return Run(seconds, cpu, usage.ru_maxrss / 1024, pages, os.waitstatus_to_exitcode(status), stderr, indexing)
 
 
-# The page's own content: its article, and the structured data (JSON-LD) that describes it.
-ARTICLE = re.compile(
-    r'<article class="bd-article">.*?</article>|<script type="application/ld\+json">.*?</script>', re.S
-)
-
-
 def output_sizes(out: Path) -> tuple[int, int, str]:
     """The bytes of all HTML pages, and the most any page carries besides its own article and the
     structured data describing it (its navigation, sidebars, header and footer), with that page's
@@ -132,7 +127,7 @@ def output_sizes(out: Path) -> tuple[int, int, str]:
     for path in out.rglob("*.html"):
         text = path.read_text(encoding="utf-8")
         total += len(text.encode("utf-8"))
-        own = ARTICLE.findall(text)
+        own = own_content(text)
         around = len(text.encode("utf-8")) - sum(len(part.encode("utf-8")) for part in own)
         if own and around > chrome:
             chrome, page = around, path.relative_to(out).as_posix()

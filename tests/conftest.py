@@ -5,12 +5,15 @@ Each folder is a layer (tests/README.md) and marks its tests with the layer's ma
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+
+from pp_blog import synthetic
 
 REPO = Path(__file__).resolve().parent.parent
 TESTS = Path(__file__).resolve().parent
@@ -59,6 +62,14 @@ def rootdir() -> Path:
     return Path(__file__).parent / "roots"
 
 
+@pytest.fixture
+def built(app, warning):
+    """The test root's Sphinx application, built: the build must print no warning at all."""
+    app.build()
+    assert warning.getvalue() == ""
+    return app
+
+
 class BuiltSite:
     def __init__(self, outdir: Path, log: str):
         self.outdir = outdir
@@ -78,6 +89,29 @@ def sphinx_build(srcdir: Path, outdir: Path, builder: str = "html", *extra: str)
          "-d", str(outdir / ".doctrees"), str(srcdir), str(outdir), *extra],
         capture_output=True, text=True,
     )
+
+
+def built_archive(project: Path, posts: int, per_collection: int) -> Path:
+    """A synthetic archive (pp_blog.synthetic) generated in ``project`` and built there with `-nW`;
+    its output folder."""
+    synthetic.generate(project, posts, template_root=REPO, per_collection=per_collection)
+    result = sphinx_build(project, project / "_build")
+    assert result.returncode == 0, result.stderr
+    return project / "_build"
+
+
+def ppblog(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    """The `ppblog` command line, run in ``cwd`` as an editor runs it."""
+    return subprocess.run([sys.executable, "-m", "pp_blog.cli", *args], cwd=cwd, capture_output=True, text=True)
+
+
+def copy_site_sources(target: Path) -> Path:
+    """A copy of the real site's sources in ``target``, to change or break on purpose."""
+    for name in ("conf.py", "index.md"):
+        shutil.copy(REPO / name, target / name)
+    for name in ("posts", "docs", "_static"):
+        shutil.copytree(REPO / name, target / name)
+    return target
 
 
 @pytest.fixture(scope="session")

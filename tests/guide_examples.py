@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 import shlex
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -47,10 +46,6 @@ def new_post_command() -> list[str]:
 
 def quoted(index: int) -> list[str]:
     return QUOTED.findall(guide())[index].splitlines()
-
-
-def ppblog(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "pp_blog.cli", *args], cwd=cwd, capture_output=True, text=True)
 
 
 def make_book(tmp_path: Path) -> Path:

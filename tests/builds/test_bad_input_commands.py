@@ -12,15 +12,12 @@ from pathlib import Path
 
 import pytest
 from bad_input_catalogue import CASES, IDS, fingerprint, make_project, warning_lines
+from conftest import ppblog
 
 # What tests/sphinx/test_safety.py checks in-process, here as make html meets it.
 POST = "posts/series/second.md"
 # Enough '../' to climb from any temporary folder to the root of the file system.
 PASSWD = "../" * 40 + "etc/passwd"
-
-
-def ppblog(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "pp_blog.cli", *args], cwd=cwd, capture_output=True, text=True)
 
 
 @pytest.mark.parametrize("case", CASES, ids=IDS)

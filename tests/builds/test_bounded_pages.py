@@ -8,38 +8,29 @@ left navigation to its collection, whose page lists all its posts.
 from __future__ import annotations
 
 import posixpath
-import re
 from collections import deque
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import REPO, sphinx_build
-from pp_blog import synthetic
+from conftest import built_archive
+from pp_blog.model.page_size import own_content
 
 POSTS = 1000
 LIMIT = 25_000
-# The page's own content: its article, and the structured data (JSON-LD) that describes it.
-ARTICLE = re.compile(
-    r'<article class="bd-article">.*?</article>|<script type="application/ld\+json">.*?</script>', re.S
-)
 
 
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory) -> Path:
-    project = tmp_path_factory.mktemp("bounded") / "project"
-    synthetic.generate(project, POSTS, template_root=REPO, per_collection=POSTS)
-    result = sphinx_build(project, project / "_build")
-    assert result.returncode == 0, result.stderr
-    return project / "_build"
+    return built_archive(tmp_path_factory.mktemp("bounded") / "project", POSTS, per_collection=POSTS)
 
 
 def test_no_page_carries_more_than_25_kb_besides_its_article(archive: Path) -> None:
     heavy = {}
     for path in archive.rglob("*.html"):
         text = path.read_text(encoding="utf-8")
-        around = len(text.encode()) - sum(len(own.encode()) for own in ARTICLE.findall(text))
+        around = len(text.encode()) - sum(len(own.encode()) for own in own_content(text))
         if around >= LIMIT:
             heavy[path.relative_to(archive).as_posix()] = around
     assert heavy == {}

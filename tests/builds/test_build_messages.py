@@ -2,31 +2,24 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from conftest import copy_site_sources, ppblog
 
 
 SERIES = "posts/co-creation-special-issue"
 
 
 def ppblog_build(project: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "pp_blog.cli", "build", "--out", "_build/html"], cwd=project,
-                          capture_output=True, text=True)
+    return ppblog("build", "--out", "_build/html", cwd=project)
 
 
 @pytest.fixture
 def project(tmp_path) -> Path:
-    for name in ("conf.py", "index.md"):
-        shutil.copy(REPO / name, tmp_path / name)
-    for name in ("posts", "docs", "_static"):
-        shutil.copytree(REPO / name, tmp_path / name)
-    return tmp_path
+    return copy_site_sources(tmp_path)
 
 
 def test_a_good_build_says_where_the_book_is_and_nothing_else_even_the_second_time(project):

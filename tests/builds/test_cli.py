@@ -2,27 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO
-
-
-def ppblog(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "pp_blog.cli", *args], cwd=cwd, capture_output=True, text=True)
+from conftest import REPO, copy_site_sources, ppblog
 
 
 @pytest.fixture
 def project(tmp_path) -> Path:
-    """A copy of the real site's sources, to break on purpose."""
-    for name in ("conf.py", "index.md"):
-        shutil.copy(REPO / name, tmp_path / name)
-    for name in ("posts", "docs", "_static"):
-        shutil.copytree(REPO / name, tmp_path / name)
-    return tmp_path
+    return copy_site_sources(tmp_path)
 
 
 def test_check_accepts_the_real_posts():

@@ -13,7 +13,8 @@ import subprocess
 import pytest
 from bs4 import BeautifulSoup
 
-from guide_examples import SERIES_POST, make_book, make_project, new_post_command, open_collections, ppblog, quoted
+from conftest import ppblog
+from guide_examples import SERIES_POST, make_book, make_project, new_post_command, open_collections, quoted
 
 
 @pytest.fixture

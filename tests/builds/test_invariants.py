@@ -11,7 +11,6 @@ import json
 import pickle
 import re
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +22,7 @@ from bs4 import BeautifulSoup
 from pp_blog.model import frontmatter as fm
 from pp_blog.synthetic import generate
 from citation_checks import posts_of, problems_of, sitemap_of
-from conftest import REPO
+from conftest import REPO, ppblog
 
 POSTS = 300
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -48,10 +47,6 @@ class Archive:
 
     def page(self, path: str) -> BeautifulSoup:
         return BeautifulSoup((self.html / path).read_text(encoding="utf-8"), "html.parser")
-
-
-def ppblog(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "pp_blog.cli", *args], cwd=cwd, capture_output=True, text=True)
 
 
 @pytest.fixture(scope="module")

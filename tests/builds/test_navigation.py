@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import REPO, sphinx_build
-from pp_blog import synthetic
+from conftest import built_archive
 
 # Nine posts in three collections of three: series-001, highlights-002, series-003.
 POSTS, PER_COLLECTION = 9, 3
@@ -17,11 +16,7 @@ POSTS, PER_COLLECTION = 9, 3
 
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory) -> Path:
-    project = tmp_path_factory.mktemp("navigation") / "project"
-    synthetic.generate(project, POSTS, template_root=REPO, per_collection=PER_COLLECTION)
-    result = sphinx_build(project, project / "_build")
-    assert result.returncode == 0, result.stderr
-    return project / "_build"
+    return built_archive(tmp_path_factory.mktemp("navigation") / "project", POSTS, per_collection=PER_COLLECTION)
 
 
 def nav_links(outdir: Path, page: str) -> list[tuple[str, str]]:

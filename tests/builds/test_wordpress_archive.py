@@ -8,8 +8,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -17,17 +15,13 @@ import pytest
 from ablog.blog import slugify
 from bs4 import BeautifulSoup
 
-from conftest import REPO
+from conftest import REPO, ppblog
 from pp_blog.model import frontmatter as fm
 from pp_blog.wordpress.synthetic import MAP, generate_export, write_media
 from pp_blog.wordpress.writer import RECORD
 
 POSTS = 400
 ATOM = "{http://www.w3.org/2005/Atom}"
-
-
-def ppblog(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "pp_blog.cli", *args], cwd=cwd, capture_output=True, text=True)
 
 
 @pytest.fixture(scope="module")

@@ -5,23 +5,18 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import REPO, sphinx_build
+from conftest import REPO, ppblog, sphinx_build
 from pp_blog.model import frontmatter as fm
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "wordpress"
 EXPORT = FIXTURES / "blog.xml"
 MAP = FIXTURES / "map.toml"
 MEDIA = FIXTURES / "uploads"
-
-
-def ppblog(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "pp_blog.cli", *args], cwd=cwd, capture_output=True, text=True)
 
 
 def copy_project(target: Path) -> Path:

@@ -6,7 +6,8 @@ import subprocess
 
 import pytest
 
-from guide_examples import make_project, ppblog
+from conftest import ppblog
+from guide_examples import make_project
 
 
 @pytest.fixture

@@ -14,13 +14,6 @@ pytestmark = pytest.mark.sphinx("html", testroot="collections")
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
-@pytest.fixture
-def built(app, warning):
-    app.build()
-    assert warning.getvalue() == ""
-    return app
-
-
 def page(app, docname: str) -> BeautifulSoup:
     return BeautifulSoup((app.outdir / f"{docname}.html").read_text(encoding="utf-8"), "html.parser")
 

@@ -18,13 +18,6 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
-@pytest.fixture
-def built(app, warning):
-    app.build()
-    assert warning.getvalue() == ""
-    return app
-
-
 def text(app, path: str) -> str:
     return (app.outdir / path).read_text(encoding="utf-8")
 

@@ -399,6 +399,18 @@ ARTICLE = {
     },
 }
 
+
+def collection_kind(kind: str, own: dict[str, Any], *, required: list[str],
+                    shared: tuple[str, ...] = ("slug", "short_title", "weight")) -> dict[str, Any]:
+    """The schema branch of one kind of collection: the fields it shares with the others
+    (declared once, in ``collection``'s own properties), its own fields, and nothing else."""
+    return {
+        "properties": {"kind": {"const": kind}, **dict.fromkeys(shared, True), **own},
+        "required": required,
+        "additionalProperties": False,
+    }
+
+
 COLLECTION_SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "type": "object",
@@ -415,12 +427,9 @@ COLLECTION_SCHEMA: dict[str, Any] = {
                 "weight": {"type": "integer"},
             },
             "oneOf": [
-                {
-                    "properties": {
-                        "kind": {"const": SPECIAL_ISSUE},
-                        "slug": True,
-                        "short_title": True,
-                        "weight": True,
+                collection_kind(
+                    SPECIAL_ISSUE,
+                    {
                         "series_name": {"type": "string", "minLength": 1},
                         "journal": {"type": "string", "minLength": 1},
                         "volume": {"type": "integer", "minimum": 1},
@@ -431,35 +440,22 @@ COLLECTION_SCHEMA: dict[str, Any] = {
                         "planned_posts": {"type": "integer", "minimum": 1},
                         "doi": {"type": "string", "pattern": DOI_PATTERN.pattern},
                     },
-                    "required": ["series_name", "journal", "volume", "issue", "month", "year",
-                                 "guest_editors", "planned_posts"],
-                    "additionalProperties": False,
-                },
-                {
-                    "properties": {
-                        "kind": {"const": HIGHLIGHTS},
-                        "slug": True,
-                        "short_title": True,
-                        "weight": True,
+                    required=["series_name", "journal", "volume", "issue", "month", "year",
+                              "guest_editors", "planned_posts"],
+                ),
+                collection_kind(
+                    HIGHLIGHTS,
+                    {
                         "journal": {"type": "string", "minLength": 1},
                         "period_start": {"type": "string"},
                         "period_end": {"type": "string"},
                         "theme": {"type": "string", "minLength": 1},
                         "featured_articles": {"type": "array", "items": ARTICLE},
                     },
-                    "required": ["journal", "period_start", "period_end", "theme"],
-                    "additionalProperties": False,
-                },
-                {
-                    "properties": {
-                        "kind": {"const": YEAR},
-                        "slug": True,
-                        "short_title": True,
-                        "year": {"type": "integer", "minimum": 1900},
-                    },
-                    "required": ["year"],
-                    "additionalProperties": False,
-                },
+                    required=["journal", "period_start", "period_end", "theme"],
+                ),
+                collection_kind(YEAR, {"year": {"type": "integer", "minimum": 1900}}, required=["year"],
+                                shared=("slug", "short_title")),
             ],
         },
     },

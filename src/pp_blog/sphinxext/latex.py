@@ -100,11 +100,16 @@ class EditionTransform(SphinxPostTransform):
 
     formats = ("latex",)
 
-    def edition(self) -> tuple[str, nodes.section] | None:
-        """The edition's start document and its top section (None outside an edition)."""
-        docname = self.document.get("docname")
+    def run(self, **kwargs: Any) -> None:
+        """Shape an edition's doctree; any other doctree is left as it is."""
+        root_docname = self.document.get("docname")
         root = self.document.next_node(nodes.section)
-        return (docname, root) if docname is not None and root is not None else None
+        if root_docname is not None and root is not None:
+            self.shape(root_docname, root, self.env.domains["ppblog"])
+
+    def shape(self, root_docname: str, root: nodes.section, domain: PostsDomain) -> None:
+        """Shape the edition that starts at ``root_docname``, whose top section is ``root``."""
+        raise NotImplementedError
 
     def sections(self, docnames: dict[str, Any]) -> list[tuple[str, nodes.section]]:
         """The top section of every included document whose docname is in ``docnames``."""
@@ -125,12 +130,7 @@ class GatherEdition(EditionTransform):
 
     default_priority = 8
 
-    def run(self, **kwargs: Any) -> None:
-        found = self.edition()
-        if found is None:
-            return
-        root_docname, root = found
-        domain: PostsDomain = self.env.domains["ppblog"]
+    def shape(self, root_docname: str, root: nodes.section, domain: PostsDomain) -> None:
         set_parents(self.document)
         if root_docname == self.config.root_doc:
             self.gather_collections(root, domain)
@@ -193,12 +193,7 @@ class DropWebOnly(EditionTransform):
 
     default_priority = 60
 
-    def run(self, **kwargs: Any) -> None:
-        found = self.edition()
-        if found is None:
-            return
-        root_docname, root = found
-        domain: PostsDomain = self.env.domains["ppblog"]
+    def shape(self, root_docname: str, root: nodes.section, domain: PostsDomain) -> None:
         # ABlog's archive, tag, author and feed pages, reached by links like {ref}`blog-tags`.
         prefix = f"{self.config.blog_baseurl.rstrip('/')}/{self.config.blog_path.strip('/')}/"
         for ref in list(self.document.findall(nodes.reference)):

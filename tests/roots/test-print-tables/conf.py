@@ -1,12 +1,7 @@
+# Only what the tables need: the book's print shape (parts, link notes, excerpts) is tested
+# with test-footnotes and test-pdf-editions.
 extensions = ["pp_blog"]
 include_patterns = ["index.md", "posts/**"]
-ppblog_categories = ["Special issue blog series", "Highlights collection"]
-ppblog_build_date = "2022-01-01"
+ppblog_categories = ["Highlights collection"]
 html_baseurl = "https://example.org/"
-blog_path = "blog"
-blog_title = "Tables test blog"
-post_auto_excerpt = 1
 latex_engine = "xelatex"
-latex_documents = [("index", "tables.tex", "Tables test blog", "Editors", "manual")]
-latex_toplevel_sectioning = "part"
-latex_show_urls = "footnote"
