@@ -10,7 +10,6 @@ search index and the feeds. Nothing is normalised: any difference is a stale pag
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest

@@ -14,8 +14,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from docutils import nodes
-from docutils.utils import new_document
 from markdown_it import MarkdownIt
 from pypdf import PdfReader
 

@@ -32,6 +32,11 @@ def test_a_year_collection_needs_only_its_year():
                       "short_title": "Posts of 2021", "line": 3}
 
 
+def test_a_year_collection_may_have_a_weight_as_every_collection_may():
+    """docs/front-matter.md lists weight among the fields of every collection."""
+    assert problems(YEAR.replace("  year: 2021\n", "  year: 2021\n  weight: 3\n")) == []
+
+
 @pytest.mark.parametrize("year_lines, message", [
     ("", "collection declaration: 'year' is a required property; see docs/front-matter.md"),
     ("  year: 2021\n  theme: x\n", "collection declaration: Additional properties are not allowed ('theme' was "

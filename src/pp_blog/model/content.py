@@ -11,7 +11,7 @@ from . import frontmatter as fm
 from .layout import LANDING, SOURCE_SUFFIX
 from .html_comments import strip_html_comments
 from .problems import Problem
-from .source_files import MAX_PAGE_BYTES, UTF8_BOM, human_size, size_problem  # noqa: F401 (re-exported)
+from .source_files import MAX_PAGE_BYTES, UTF8_BOM, size_problem  # noqa: F401 (re-exported)
 
 # C0 and C1 control characters but tab, line feed and carriage return; one pass, no backtracking.
 CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")

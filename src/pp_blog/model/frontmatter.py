@@ -400,12 +400,11 @@ ARTICLE = {
 }
 
 
-def collection_kind(kind: str, own: dict[str, Any], *, required: list[str],
-                    shared: tuple[str, ...] = ("slug", "short_title", "weight")) -> dict[str, Any]:
-    """The schema branch of one kind of collection: the fields it shares with the others
-    (declared once, in ``collection``'s own properties), its own fields, and nothing else."""
+def collection_kind(kind: str, own: dict[str, Any], *, required: list[str]) -> dict[str, Any]:
+    """The schema branch of one kind of collection: the fields every collection has (declared
+    once, in ``collection``'s own properties), its own fields, and nothing else."""
     return {
-        "properties": {"kind": {"const": kind}, **dict.fromkeys(shared, True), **own},
+        "properties": {"kind": {"const": kind}, **dict.fromkeys(("slug", "short_title", "weight"), True), **own},
         "required": required,
         "additionalProperties": False,
     }
@@ -454,8 +453,7 @@ COLLECTION_SCHEMA: dict[str, Any] = {
                     },
                     required=["journal", "period_start", "period_end", "theme"],
                 ),
-                collection_kind(YEAR, {"year": {"type": "integer", "minimum": 1900}}, required=["year"],
-                                shared=("slug", "short_title")),
+                collection_kind(YEAR, {"year": {"type": "integer", "minimum": 1900}}, required=["year"]),
             ],
         },
     },
