@@ -11,14 +11,19 @@ import importlib.util
 import inspect
 import re
 import shutil
+from multiprocessing.managers import BaseManager
 from pathlib import Path
+from types import SimpleNamespace
+from xml.etree import ElementTree
 
 import ablog.blog
 import pydata_sphinx_theme
 import pytest
+import sphinx_sitemap
 from ablog.blog import Blog, Post
 from ablog.post import generate_archive_pages
 from sphinx.config import Config
+from sphinx.errors import ExtensionError
 from sphinx.environment import CONFIG_OK
 
 from bad_input_catalogue import make_project, warning_lines
@@ -26,6 +31,7 @@ from conftest import REPO
 
 from pp_blog import compat
 from pp_blog.compat import ablog as ablog_compat
+from pp_blog.compat import sitemap as sitemap_compat
 from pp_blog.compat import theme as theme_compat
 from pp_blog.sphinxext import rebuild
 
@@ -127,3 +133,28 @@ def test_the_next_build_finds_the_configuration_unchanged(make_app, tmp_path, bu
     second = make_app(builder, srcdir=project)
     assert "configuration has changed" not in second._status.getvalue()
     assert second.env.config_status == CONFIG_OK
+
+
+def test_the_sitemap_lists_every_page_without_a_manager_process(make_app, tmp_path, monkeypatch):
+    """sphinx-sitemap started a manager process in every build and sent it each page written;
+    the book hands it every published page at the end instead (compat/sitemap.py)."""
+    started = []
+    monkeypatch.setattr(BaseManager, "start", lambda manager, *args, **kwargs: started.append(manager))
+    app = make_app("html", srcdir=make_project(tmp_path / "book"), freshenv=True)
+    handlers = {listener.handler for listeners in app.events.listeners.values() for listener in listeners}
+    assert not handlers & {sphinx_sitemap.record_builder_type, sphinx_sitemap.add_html_link}
+    app.build()
+    assert started == []
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    listed = {loc.text for loc in ElementTree.parse(app.outdir / "sitemap.xml").findall("s:url/s:loc", namespace)}
+    pages = {path.relative_to(app.outdir).as_posix() for path in Path(app.outdir).rglob("*.html")
+             if "_static" not in path.parts}
+    assert listed == {app.config.html_baseurl + page for page in pages - {"search.html"}}
+
+
+def test_a_sphinx_sitemap_that_registers_otherwise_stops_the_build():
+    """A later sphinx-sitemap that collects pages another way would list only the pages written."""
+    app = SimpleNamespace(events=SimpleNamespace(listeners={"builder-inited": [], "html-page-context": []}))
+    config = SimpleNamespace(extensions=["sphinx_sitemap", "pp_blog"])
+    with pytest.raises(ExtensionError, match="review pp_blog/compat/sitemap.py"):
+        sitemap_compat.take_over_page_links(app, config)

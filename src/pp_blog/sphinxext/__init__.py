@@ -13,6 +13,7 @@ from .. import __version__, compat
 from ..compat import ablog as ablog_compat
 from ..compat import sphinx as sphinx_compat
 from ..compat import escaping, search_language
+from ..compat import sitemap as sitemap_compat
 from ..compat import theme as theme_compat
 from . import (checks, collection_pages, collections_directive, config, content_checks, dated_output, discovery,
                excerpts, feeds, head_and_links, html_time, latex, left_out, navigation, page_addresses, print_notes,
@@ -137,7 +138,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", discovery.add_head_tags, priority=400)
     app.connect("env-get-outdated", discovery.remove_downloads_of_removed_docs)
     app.add_js_file("pp-cite.js", loading_method="defer")
-    # Before sphinx-sitemap writes the sitemap (500).
+    # The sitemap lists every published page, given to sphinx-sitemap before it writes it (500).
+    app.connect("config-inited", sitemap_compat.take_over_page_links)
     app.connect("build-finished", discovery.complete_sitemap, priority=400)
     app.connect("build-finished", discovery.write_robots)
 

@@ -10,8 +10,9 @@
   BibTeX and RIS files beside its page.
 - ``CiteThisPost`` (post-transform): "Read the article", "Cite this post" (APA through
   citeproc-py), the downloads and the licence on the web; a "How to cite" line in print.
-- ``complete_sitemap`` (build-finished): sphinx-sitemap lists only the pages written by the
-  build; ours hands it every published page, once, in order; then ``robots.txt``.
+- ``complete_sitemap`` (build-finished): sphinx-sitemap would list only the pages written by
+  the build (and collect them through a manager process: see :mod:`pp_blog.compat.sitemap`);
+  ours hands it every published page, once, in order; then ``robots.txt``.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ import contextlib
 import html
 import io
 import posixpath
-import queue
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -368,11 +368,6 @@ def complete_sitemap(app, exception) -> None:
     links = getattr(app, "sitemap_links", None)
     if exception is not None or links is None or app.builder.format != "html":
         return
-    while True:
-        try:
-            links.get_nowait()
-        except queue.Empty:
-            break
     suffix = app.config.html_file_suffix or ".html"
     for pagename in sorted(published_pages(app)):
         link = pagename + suffix
