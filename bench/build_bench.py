@@ -27,7 +27,9 @@ which also reports the CPU time spent indexing pages for search ("index"). Its C
 ``os.wait4``, so it covers its ``-j`` workers) is what the ratios compare: the machine is
 shared, and wall-clock time then measures the neighbours as much as the build. Wall-clock
 seconds are printed too (they are what ``-j 2`` shortens). Peak memory is the child's
-``ru_maxrss``, also from ``os.wait4``. Scenarios:
+``ru_maxrss``, also from ``os.wait4``. Each scenario is built for the floor and at once for the
+site, so that both meet the same load (the load of a shared machine drifts over minutes).
+Scenarios:
 
 - full -j 2: into an empty output and doctree folder, two processes (reading and writing in
   parallel); then emptied again for
@@ -207,35 +209,51 @@ def bench_size(posts: int, shape: str, scenarios: list[str]) -> dict[str, dict]:
     last_slug = docnames[-1].split("/")[1]
     added_name = f"post-{posts + 1:05d}"
     added_text = new_post_text(site, last_slug, posts)
-    results: dict[str, dict] = {}
-    for label, project in (("floor", floor), ("site", site)):
-        runs: dict[str, Run] = {}
-        build = project / "_build"
-        shutil.rmtree(build, ignore_errors=True)
-        parallel = None
-        if "full -j 2" in scenarios:
-            runs["full -j 2"] = sphinx(project, "-j", "2")
+    # Each scenario is built for the floor and then for the site, one right after the other, so
+    # that both meet the same load on a shared machine (the load drifts over minutes: building
+    # every floor scenario first moved the full-build ratio by 0.3 from one run to the next).
+    projects = {"floor": floor, "site": site}
+    runs: dict[str, dict[str, Run]] = {label: {} for label in projects}
+    for project in projects.values():
+        shutil.rmtree(project / "_build", ignore_errors=True)
+    parallel: dict[str, bool | None] = dict.fromkeys(projects)
+    if "full -j 2" in scenarios:
+        for label, project in projects.items():
+            runs[label]["full -j 2"] = sphinx(project, "-j", "2")
             # Sphinx says so (on stderr, even with -q) when an extension makes it read serially.
-            parallel = "parallel reading" not in runs["full -j 2"].stderr
-            shutil.rmtree(build)
-        runs["full"] = sphinx(project)
-        sizes = output_sizes(build / "html")
-        search_bytes = (build / "html" / "searchindex.js").stat().st_size
-        if "no-op" in scenarios:
-            runs["no-op"] = median([sphinx(project) for _ in range(3)])
-        if "edit" in scenarios:
-            edit_runs = []
-            for docname in edited:
+            parallel[label] = "parallel reading" not in runs[label]["full -j 2"].stderr
+            shutil.rmtree(project / "_build")
+    sizes, search_bytes = {}, {}
+    for label, project in projects.items():
+        runs[label]["full"] = sphinx(project)
+        sizes[label] = output_sizes(project / "_build" / "html")
+        search_bytes[label] = (project / "_build" / "html" / "searchindex.js").stat().st_size
+    if "no-op" in scenarios:
+        no_op: dict[str, list[Run]] = {label: [] for label in projects}
+        for _ in range(3):
+            for label, project in projects.items():
+                no_op[label].append(sphinx(project))
+        for label in projects:
+            runs[label]["no-op"] = median(no_op[label])
+    if "edit" in scenarios:
+        edits: dict[str, list[Run]] = {label: [] for label in projects}
+        for docname in edited:
+            for label, project in projects.items():
                 edit_post(project, docname)
-                edit_runs.append(sphinx(project))
-            runs["edit"] = median(edit_runs)
-        if "add" in scenarios:
+                edits[label].append(sphinx(project))
+        for label in projects:
+            runs[label]["edit"] = median(edits[label])
+    if "add" in scenarios:
+        for label, project in projects.items():
             add_post(project, last_slug, added_name, added_text)
-            runs["add"] = sphinx(project)
-        for name, run in runs.items():
+            runs[label]["add"] = sphinx(project)
+    results: dict[str, dict] = {}
+    for label in projects:
+        for name, run in runs[label].items():
             if run.returncode:
                 raise SystemExit(f"{label} build '{name}' at N={posts} ({shape}) failed:\n{run.stderr}")
-        results[label] = {"runs": runs, "search": search_bytes, "parallel": parallel, "sizes": sizes}
+        results[label] = {"runs": runs[label], "search": search_bytes[label], "parallel": parallel[label],
+                          "sizes": sizes[label]}
     return results
 
 
