@@ -268,3 +268,28 @@ def test_apa_formats_hostile_strings_as_text_with_only_the_blog_in_italics(title
     assert [text for text, italic in segments if italic] == ["Policy & Politics Blog"]
     assert not any(marker in citation.plain(segments) for marker in (citation.ITALIC_START, citation.ITALIC_END))
     assert citation.plain(segments).startswith("Smith, ")
+
+
+NAME_WORD = st.text(alphabet=string.ascii_letters + "ßøćéñ-'", min_size=1, max_size=10)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    names=st.lists(st.lists(NAME_WORD, min_size=1, max_size=4).map(" ".join), min_size=0, max_size=24),
+    title=HOSTILE,
+    date=st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2040, 12, 31)),
+)
+def test_remembered_style_lookups_give_the_citation_citeproc_gives_without_them(names, title, date):
+    """citeproc-py's lookups are remembered per style element (citation._remember_style_lookups):
+    the same citation as with its own methods, whatever the number and shape of the names."""
+    cited = post(title=title, authors=tuple(citation.Person(name) for name in names), date=date)
+    remembered = citation.apa(cited)
+    from citeproc import model
+
+    originals = [(cls, name, vars(cls)[name].__wrapped__) for cls in vars(model).values() if isinstance(cls, type)
+                 for name in ("calls_variable", "xpath_search") if hasattr(vars(cls).get(name), "__wrapped__")]
+    assert originals
+    with pytest.MonkeyPatch.context() as patch:
+        for cls, name, method in originals:
+            patch.setattr(cls, name, method)
+        assert citation.apa(cited) == remembered

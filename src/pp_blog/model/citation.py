@@ -197,24 +197,32 @@ def _apa_style():
 
 def _remember_style_lookups() -> None:
     """citeproc-py (0.11) finds the style's macros, terms and options with an XPath query at
-    every use, 100 queries per reference: half the time of formatting one. The style is never
-    changed once parsed, so each element's answer to each query is kept (the memo also keeps
-    lxml's element proxies alive, which citeproc-py's own state on them relies on anyway)."""
-    from citeproc.model import CitationStylesElement
+    every use (100 queries per reference, half the time of formatting one), and asks every
+    element whether it calls a variable by walking its subtree each time. Both answers depend
+    on the style alone, which is never changed once parsed, so each element's answers are kept
+    (the memo also keeps lxml's element proxies alive, which citeproc-py's own state on them
+    relies on anyway)."""
+    from citeproc import model
 
-    search = CitationStylesElement.xpath_search
-    if getattr(search, "remembers", False):
+    if getattr(model.CitationStylesElement.xpath_search, "remembers", False):
         return
-    answers: dict[tuple[Any, str], Any] = {}
+    answers: dict[tuple[Any, ...], Any] = {}
 
-    def remembered_search(element, expression):
-        key = (element, expression)
-        if key not in answers:
-            answers[key] = search(element, expression)
-        return answers[key]
+    def remembered(name, method):
+        def remembered_method(element, *args):
+            key = (name, element, *args)
+            if key not in answers:
+                answers[key] = method(element, *args)
+            return answers[key]
 
-    remembered_search.remembers = True  # type: ignore[attr-defined]
-    CitationStylesElement.xpath_search = remembered_search
+        remembered_method.remembers = True  # type: ignore[attr-defined]
+        remembered_method.__wrapped__ = method  # type: ignore[attr-defined]
+        return remembered_method
+
+    model.CitationStylesElement.xpath_search = remembered("xpath_search", model.CitationStylesElement.xpath_search)
+    for cls in vars(model).values():
+        if isinstance(cls, type) and "calls_variable" in vars(cls):
+            cls.calls_variable = remembered("calls_variable", vars(cls)["calls_variable"])
 
 
 def csl_item(post: Citable) -> dict[str, Any]:
