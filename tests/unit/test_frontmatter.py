@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pp_blog.model import frontmatter as fm
+from pp_blog.model.names import text_problems
 
 CATEGORIES = ["Special issue blog series", "Highlights collection"]
 
@@ -87,6 +88,43 @@ def test_no_authors_is_an_error():
 def test_author_with_comma_in_name_is_refused():
     [problem] = problems_for(replace("  - Albert Meijer\n", "  - Meijer, Albert\n"))
     assert problem.field == "authors"
+
+
+@pytest.mark.parametrize("name", ['""', '" "', '{name: ""}', '{name: " "}'])
+def test_an_empty_or_blank_author_is_one_problem(name):
+    """jsonschema reports every rule a value breaks; an editor reads one problem per value."""
+    [problem] = problems_for(replace("  - Albert Meijer\n", f"  - {name}\n"))
+    assert problem.line == 5
+
+
+LANDING = """---
+title: "A special issue"
+collection:
+  kind: special-issue
+  slug: si
+  series_name: Special issue blog series
+  journal: Policy & Politics
+  volume: 49
+  issue: 2
+  month: 4
+  year: 2021
+  guest_editors: [Jacob Torfing, Tina Jukić]
+  planned_posts: 7
+---
+"""
+
+
+@pytest.mark.parametrize("editor", ['""', '" "', '","'])
+def test_an_empty_blank_or_split_guest_editor_is_one_problem_on_its_line(editor):
+    text = LANDING.replace("Tina Jukić", editor)
+    [problem] = fm.validate_collection(fm.parse_front_matter(text), folder="si")
+    assert problem.line == 12
+    assert "guest_editors.1" in problem.message and "one name per entry" in problem.message
+
+
+def test_a_hidden_character_in_a_nested_field_is_told_on_that_fields_line():
+    [problem] = text_problems(fm.parse_front_matter(LANDING.replace("Tina Jukić", "Tina\u200bJukić")))
+    assert problem.line == 12
 
 
 @pytest.mark.parametrize(

@@ -150,10 +150,14 @@ def _note_key_lines(node, prefix: str, first_line: int, key_lines: dict[str, int
 
 AUTHOR_NAME = {
     "type": "string",
-    "minLength": 1,
-    # ABlog separates authors with commas, so a comma inside one name would split it.
+    # No comma: ABlog separates authors with commas, so a comma inside one name would split it.
+    # One rule (no minLength besides it), so that an empty name is one problem; a name of spaces
+    # is told by the name checks (names.py), which give it no page.
     "pattern": r"^[^,]+$",
 }
+# A guest editor has no page and no name checks: something besides spaces, and no comma.
+GUEST_EDITOR_NAME = {"type": "string", "pattern": r"^[^,]*[^,\s][^,]*$"}
+NAME_HINT = "write one person's name, with no comma (ABlog splits names at commas), one name per entry"
 
 POST_SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -230,10 +234,29 @@ def _validator(schema: dict):
     return jsonschema.Draft202012Validator(schema)
 
 
+def first_error_per_place(errors) -> list:
+    """One error for each value: jsonschema reports every rule a value breaks (too short and
+    not matching, say), which the editor reads as one problem."""
+    seen: set[tuple] = set()
+    first = []
+    for error in errors:
+        place = tuple(map(str, error.path))
+        if error.validator in ("required", "additionalProperties") or place not in seen:
+            seen.add(place)
+            first.append(error)
+    return first
+
+
+def is_name_error(error) -> bool:
+    return error.validator == "pattern" and error.validator_value in (AUTHOR_NAME["pattern"],
+                                                                       GUEST_EDITOR_NAME["pattern"])
+
+
 def _schema_problems(schema: dict, front: FrontMatter, kind: str) -> list[Problem]:
     problems = []
     validator = _validator(schema)
-    for error in sorted(validator.iter_errors(front.data), key=lambda e: list(map(str, e.path))):
+    errors = sorted(validator.iter_errors(front.data), key=lambda e: list(map(str, e.path)))
+    for error in first_error_per_place(errors):
         top = str(error.path[0]) if error.path else None
         if error.validator == "required":
             missing = re.search(r"'([^']+)'", error.message)
@@ -435,7 +458,7 @@ COLLECTION_SCHEMA: dict[str, Any] = {
                         "issue": {"type": "integer", "minimum": 1},
                         "month": {"type": "integer", "minimum": 1, "maximum": 12},
                         "year": {"type": "integer", "minimum": 1900},
-                        "guest_editors": {"type": "array", "minItems": 1, "items": AUTHOR_NAME},
+                        "guest_editors": {"type": "array", "minItems": 1, "items": GUEST_EDITOR_NAME},
                         "planned_posts": {"type": "integer", "minimum": 1},
                         "doi": {"type": "string", "pattern": DOI_PATTERN.pattern},
                     },
@@ -470,10 +493,14 @@ def validate_collection(front: FrontMatter, *, folder: str) -> list[Problem]:
             kind = error.instance.get("kind")
             # Report the branch that matches the declared kind: its errors are the useful ones.
             branch = KINDS.index(kind) if kind in KINDS else 1
-            for sub in error.context or []:
-                if not (sub.relative_schema_path and sub.relative_schema_path[0] == branch):
-                    continue
-                if sub.validator == "pattern" and sub.path and sub.path[-1] == "doi":
+            branch_errors = [sub for sub in error.context or []
+                             if sub.relative_schema_path and sub.relative_schema_path[0] == branch]
+            for sub in first_error_per_place(branch_errors):
+                if is_name_error(sub):
+                    where = ".".join(str(p) for p in sub.path)
+                    problems.append(Problem(f"collection declaration: {where} ({sub.instance!r}) is not a name: "
+                                            f"{NAME_HINT}", front.line_of(_error_key(sub))))
+                elif sub.validator == "pattern" and sub.path and sub.path[-1] == "doi":
                     where = ".".join(str(p) for p in sub.path)
                     problems.append(Problem(f"collection declaration: {where}: {doi_problem(sub.instance)}",
                                             front.line_of(_error_key(sub))))

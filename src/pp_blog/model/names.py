@@ -92,7 +92,7 @@ def text_problems(front) -> list[Problem]:
     problems = []
     for key, value in front.data.items():
         for path, text in _strings(value, str(key)):
-            problem = hidden_character_problem(path, text, front.line_of(str(key)))
+            problem = hidden_character_problem(path, text, front.line_of(path))
             if problem:
                 problems.append(problem)
                 break
@@ -104,15 +104,17 @@ def text_problems(front) -> list[Problem]:
     return problems
 
 
-def _names(kind: str, data: dict[str, Any]) -> list[str]:
-    """The tags, or the authors' names (written as a name or as a mapping with 'name')."""
+def _names(kind: str, data: dict[str, Any]) -> list[tuple[str, str]]:
+    """The tags, or the authors' names (written as a name or as a mapping with 'name'), each
+    with its place in the front matter (``authors.1.name``)."""
     names = []
-    for entry in data.get(kind) or []:
+    for index, entry in enumerate(data.get(kind) or []):
+        place = f"{kind}.{index}"
         if kind == "authors" and isinstance(entry, dict):
-            entry = entry.get("name")
-        # An empty entry is the schema's to report (minLength); it makes no page either.
+            entry, place = entry.get("name"), f"{place}.name"
+        # An empty entry is the schema's to report (its pattern); it makes no page either.
         if isinstance(entry, str) and entry:
-            names.append(entry.strip() if kind == "authors" else entry)
+            names.append((place, entry.strip() if kind == "authors" else entry))
     return names
 
 
@@ -124,9 +126,9 @@ def name_problems(front) -> list[Problem]:
     problems = []
     for kind in ("tags", "authors"):
         what = WHAT[kind]
-        line = front.line_of(kind)
         seen: dict[str, str] = {}
-        for name in _names(kind, front.data):
+        for place, name in _names(kind, front.data):
+            line = front.line_of(place)
             address = page_address(name)
             if len(name) > MAX_NAME:
                 problems.append(Problem(
