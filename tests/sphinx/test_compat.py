@@ -19,9 +19,11 @@ from xml.etree import ElementTree
 import ablog.blog
 import pydata_sphinx_theme
 import pytest
+import sphinx.builders.html
 import sphinx_sitemap
 from ablog.blog import Blog, Post
 from ablog.post import generate_archive_pages
+from sphinx.builders.html import _assets
 from sphinx.config import Config
 from sphinx.errors import ExtensionError
 from sphinx.environment import CONFIG_OK
@@ -106,6 +108,16 @@ def test_patches_last_for_the_build_only(app):
     assert Blog._dict == {}
     # Sphinx's default list, shared by every configuration in the process, is as it was.
     assert Config.config_values["templates_path"].default == []
+    assert sphinx.builders.html._file_checksum is _assets._file_checksum
+
+
+@pytest.mark.sphinx("html", testroot="compat", freshenv=True)
+def test_each_asset_checksum_is_looked_up_once_per_build_and_written_as_sphinx_writes_it(app, monkeypatch):
+    looked_up = []
+    monkeypatch.setattr(_assets, "_file_checksum", lambda outdir, name: looked_up.append(name) or "c0ffee")
+    app.build()
+    assert looked_up and len(looked_up) == len(set(looked_up))
+    assert '_static/pp-blog.css?v=c0ffee"' in (app.outdir / "index.html").read_text(encoding="utf-8")
 
 
 def test_a_second_book_built_in_the_same_process_resolves_against_its_own_pages(make_app, tmp_path):

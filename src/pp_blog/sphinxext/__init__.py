@@ -84,6 +84,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-collect-pages", sphinx_compat.drop_emptied_search_terms)
     app.connect("env-get-outdated", rebuild.reread_landing_pages)
     app.connect("builder-inited", sphinx_compat.keep_compiled_templates)
+    app.connect("builder-inited", sphinx_compat.remember_asset_checksums)
+    app.connect("build-finished", sphinx_compat.forget_asset_checksums)
     app.connect("builder-inited", published.remove_unpublished_index)
     # Front-matter strings escaped in every template (compat/escaping.py); after the theme (500, 501).
     app.connect("builder-inited", escaping.autoescape_blog_templates)
