@@ -117,7 +117,7 @@ def test_each_asset_checksum_is_looked_up_once_per_build_and_written_as_sphinx_w
     monkeypatch.setattr(_assets, "_file_checksum", lambda outdir, name: looked_up.append(name) or "c0ffee")
     app.build()
     assert looked_up and len(looked_up) == len(set(looked_up))
-    assert '_static/pp-blog.css?v=c0ffee"' in (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert '_static/pygments.css?v=c0ffee"' in (app.outdir / "index.html").read_text(encoding="utf-8")
 
 
 def test_a_second_book_built_in_the_same_process_resolves_against_its_own_pages(make_app, tmp_path):
