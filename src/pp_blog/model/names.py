@@ -15,6 +15,7 @@ what a reader sees).
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from typing import Any, Iterator
 
@@ -33,8 +34,10 @@ def _visible(text: str) -> str:
     return "".join(" " if ch.isspace() else ch for ch in text if ch.isspace() or unicodedata.category(ch) not in ("Cc", "Cf"))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def page_address(name: str) -> str:
-    """The page name of a tag or author: 'Públic  Value' -> 'public-value'."""
+    """The page name of a tag or author: 'Públic  Value' -> 'public-value'. Remembered: ABlog
+    asks for each tag and author of each post many times in a build."""
     words = []
     current = []
     # Folded before transliteration: letters that differ only in case or compatibility form

@@ -29,13 +29,14 @@ def redirect_page(target: str) -> str:
 
 def old_addresses(posts: dict) -> dict[str, str]:
     """ABlog's page of every tag and author whose address changed -> the new page (from ``blog/``)."""
+    named = {(folder, name) for post in posts.values()
+             for folder, names in (("tag", post["tags"]), ("author", [a["name"] for a in post["authors"]]))
+             for name in names}
     moved = {}
-    for post in posts.values():
-        for folder, names in (("tag", post["tags"]), ("author", [a["name"] for a in post["authors"]])):
-            for name in names:
-                old, new = ablog_page_name(name), page_address(name)
-                if old and new and old != new:
-                    moved[f"blog/{folder}/{old}"] = f"blog/{folder}/{new}"
+    for folder, name in sorted(named, key=repr):
+        old, new = ablog_page_name(name), page_address(name)
+        if old and new and old != new:
+            moved[f"blog/{folder}/{old}"] = f"blog/{folder}/{new}"
     return moved
 
 
@@ -54,5 +55,8 @@ def write_redirects(app, exception) -> None:
         (outdir / f"{old}.html").unlink(missing_ok=True)
     for old, new in sorted(moved.items()):
         target = posixpath.relpath(f"{new}.html", posixpath.dirname(old))
-        (outdir / f"{old}.html").write_text(redirect_page(target), encoding="utf-8")
+        page, text = outdir / f"{old}.html", redirect_page(target)
+        # Written when new or changed: a rebuild writes no page it need not.
+        if old not in previous or not page.is_file() or page.read_text(encoding="utf-8") != text:
+            page.write_text(text, encoding="utf-8")
     build.redirects = sorted(moved)  # kept by rebuild.save_state, which runs after this

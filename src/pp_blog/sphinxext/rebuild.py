@@ -113,11 +113,20 @@ class Build:
     # chrome fingerprint includes them).
     copyright_years: str = ""
     redirects: list[str] | None = None
+    # Each file's header as this build found it: the drafts, the list of what was left out and
+    # the landing pages all ask, and a file does not change during a build.
+    found_headers: dict[str, dict[str, Any] | None] = field(default_factory=dict)
 
     def header(self, path: Path) -> dict[str, Any] | None:
         """A post's header (see :func:`pp_blog.model.drafts.read_header`), parsed again only when
         its file changed: parsing the YAML of thousands of posts to find the drafts cost more
         than the rest of a rebuild in which nothing changed."""
+        key = str(path)
+        if key not in self.found_headers:
+            self.found_headers[key] = self._read_header(path)
+        return self.found_headers[key]
+
+    def _read_header(self, path: Path) -> dict[str, Any] | None:
         key = str(path)
         # A file the build may not read (a link out of the project or to nothing, a device, too
         # large: model/source_files.py) has no header; the build reports it (sphinxext/tree.py).
