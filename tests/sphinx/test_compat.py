@@ -19,6 +19,7 @@ from xml.etree import ElementTree
 import ablog.blog
 import pydata_sphinx_theme
 import pytest
+from bs4 import BeautifulSoup
 import sphinx.builders.html
 import sphinx_sitemap
 from ablog.blog import Blog, Post
@@ -89,6 +90,17 @@ def test_components_that_always_show_skip_the_themes_trial_rendering(app, monkey
     page = (app.outdir / "posts/series/alpha.html").read_text(encoding="utf-8")
     assert 'class="bd-links bd-docs-nav"' in page  # ppblog/sidebar-nav.html
     assert "search-button__default-text" in page  # search-button-field.html
+
+
+@pytest.mark.sphinx("html", testroot="compat", freshenv=True)
+def test_a_page_shows_its_contents_only_when_it_has_sections(app):
+    """The theme's parse of a title-only table of contents is skipped (compat.theme.leave_out_title_only_toc)."""
+    app.build()
+    with_section = BeautifulSoup((app.outdir / "posts/series/alpha.html").read_text(encoding="utf-8"), "html.parser")
+    assert [a.get_text(strip=True) for a in with_section.select("nav#pst-page-toc-nav a")] == ["What the evidence says"]
+    assert [a.get_text(strip=True) for a in with_section.select("#jb-print-toc a")] == ["What the evidence says"]
+    title_only = BeautifulSoup((app.outdir / "posts/series/beta.html").read_text(encoding="utf-8"), "html.parser")
+    assert title_only.select("nav#pst-page-toc-nav, #jb-print-toc nav, .bd-sidebar-secondary .page-toc") == []
 
 
 @pytest.mark.sphinx("html", testroot="compat", freshenv=True)

@@ -8,6 +8,11 @@ sphinx-book-theme 1.4.0 on pydata-sphinx-theme 0.20.0, see :mod:`pp_blog.compat`
 - The left navigation (:mod:`pp_blog.sphinxext.navigation`) is written in the markup the book
   theme's ``sbt-sidebar-nav.html`` produces, so the theme's stylesheet and scripts apply as they
   are (:func:`render_nav`).
+- pydata-sphinx-theme parses every page's table of contents (Sphinx's ``toc``, HTML) with
+  BeautifulSoup to decide whether the page has contents to show ("On this page"); a page
+  whose only entry is its title has none. Such a ``toc`` is left out of the page's context
+  before the theme's handlers run (:func:`leave_out_title_only_toc`): the theme's
+  ``generate_toc_html`` then gives "" at once, as it would have after parsing.
 - Both themes change the configuration at ``builder-inited``, after Sphinx has compared it with
   the one it saved: pydata-sphinx-theme's ``update_config`` fills in theme options
   (``navbar_persistent``, ``icon_links``, ``logo``) and ``html_permalinks_icon``, its
@@ -172,3 +177,11 @@ def drop_repeated_template_folders(app) -> None:
     """``builder-inited``, after the themes: ``templates_path`` without the folder the theme's
     ``setup()`` appended a second time (the template loader is already made)."""
     app.config.templates_path = list(dict.fromkeys(app.config.templates_path))
+
+
+def leave_out_title_only_toc(app, pagename: str, templatename: str, context: dict[str, Any], doctree) -> None:
+    """``html-page-context``, before the theme's handlers: no ``toc`` when it lists only the
+    page's title (one entry, no list inside it)."""
+    toc = context.get("toc")
+    if isinstance(toc, str) and toc.count("<li") <= 1 and toc.count("<ul") <= 1:
+        del context["toc"]

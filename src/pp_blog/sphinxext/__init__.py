@@ -80,6 +80,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", navigation.add_nav_to_context)
     # Around the theme's own handler (registered with the theme, after every extension's).
     app.connect("html-page-context", theme_compat.set_aside_never_empty)
+    app.connect("html-page-context", theme_compat.leave_out_title_only_toc, priority=450)
     app.connect("html-page-context", theme_compat.put_back_never_empty, priority=501)
     app.connect("html-collect-pages", sphinx_compat.drop_emptied_search_terms)
     app.connect("env-get-outdated", rebuild.reread_landing_pages)
