@@ -38,3 +38,17 @@ def names(authors: list[dict[str, str]] | list[str]) -> str:
     if len(plain) <= 1:
         return "".join(plain)
     return ", ".join(plain[:-1]) + " and " + plain[-1]
+
+
+# A collection's landing page lists each post with the opening of its first paragraph: about
+# fifty words, so that a list of hundreds of posts stays quick to scan and to load.
+LISTING_EXCERPT_LENGTH = 320
+
+
+def shorten(text: str, length: int) -> str:
+    """``text`` cut at the last space within ``length`` characters, with "…" when cut."""
+    if len(text) <= length:
+        return text
+    cut = text[:length]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
+

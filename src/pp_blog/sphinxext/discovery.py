@@ -35,6 +35,7 @@ from ..model import authors, citation
 from ..model import frontmatter as fm
 from ..model.layout import post_slug
 from ..model.text import names
+from ..model.text import shorten as shorten_text
 from .config import settings
 from .domain import PostsDomain
 from .rebuild import build_of
@@ -157,10 +158,7 @@ def citable(app, docname: str) -> citation.Citable | None:
 
 
 def shorten(text: str, length: int = DESCRIPTION_LENGTH) -> str:
-    text = citation.clean(text)
-    if len(text) <= length:
-        return text
-    return text[:length].rsplit(" ", 1)[0] + "…"
+    return shorten_text(citation.clean(text), length)
 
 
 # --- head tags, JSON-LD, downloads -----------------------------------------------------

@@ -12,7 +12,7 @@ from ..compat.ablog import author_page, tag_page
 from ..model import frontmatter as fm
 from ..model.drafts import is_draft
 from ..model.layout import collection_folder, page_kind
-from ..model.text import format_date, names
+from ..model.text import LISTING_EXCERPT_LENGTH, format_date, names, shorten
 from .collection_pages import collection_context
 from .config import settings
 from .domain import PostsDomain, ablog_page_xref
@@ -139,8 +139,9 @@ def add_post_metadata(app, doctree: nodes.document) -> None:
     section = next(iter(doctree.findall(nodes.section)), None)
     if section is None:
         return
-    # The opening paragraph, as plain text, for collection listings.
-    post["excerpt"] = next((plain_text(p) for p in section.findall(nodes.paragraph)), "")
+    # The opening of the first paragraph, as plain text, for collection listings.
+    opening = next((plain_text(p) for p in section.findall(nodes.paragraph)), "")
+    post["excerpt"] = shorten(opening, LISTING_EXCERPT_LENGTH)
     meta = nodes.container(classes=["pp-post-meta"])
     meta += nodes.paragraph("", "", nodes.Text("By "), *join_names(author_nodes(app.config, post["authors"])), classes=["pp-byline"])
     meta += nodes.paragraph("", "", post_date_node(post["date"], format_date(post["date"]), ["pp-date"]), classes=["pp-dateline"])
