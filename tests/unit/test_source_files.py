@@ -7,11 +7,15 @@ pipe, and posts misnamed or misplaced: each is one line naming the file, in the 
 
 from __future__ import annotations
 
+import itertools
 import os
+import tempfile
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from pp_blog.model.source_files import MAX_PAGE_BYTES, file_problem, read_source
+from pp_blog.model.source_files import MAX_PAGE_BYTES, file_problem, plain_file_info, read_source
 from pp_blog.model.tree_checks import check_posts_tree
 
 OUTSIDE = "the file is a link to a file outside the project: posts are read only from inside it; " \
@@ -88,3 +92,45 @@ def test_tree_problems_name_each_misplaced_or_misnamed_file(tmp_path):
     }
     assert report.skips("posts/nolanding/post.md") and report.skips("posts/c/inner/nested.md")
     assert not report.skips("posts/c/Foo.md")
+
+
+def resolved_answer(path: Path, root: Path) -> str:
+    """Inside or outside, found the slow way: by resolving every folder of both paths."""
+    try:
+        return "inside" if path.resolve(strict=True).is_relative_to(root.resolve()) else "outside"
+    except OSError:
+        return "missing"
+
+
+counter = itertools.count()
+
+
+@settings(max_examples=60, deadline=None)
+@given(folder=st.sampled_from(["folder", "link inside", "link outside"]),
+       file=st.sampled_from(["file", "link inside", "link outside", "link to nothing"]),
+       dotdot=st.booleans())
+def test_the_quick_check_answers_as_resolving_the_path_would(folder, file, dotdot):
+    """plain_file_info takes an lstat per name below the project where resolve() walks every
+    folder from /; it must never find inside what resolving finds outside or missing."""
+    base = Path(tempfile.mkdtemp(prefix=f"pp{next(counter)}-"))
+    root, elsewhere = base / "root", base / "elsewhere"
+    for place in (root / "posts" / "real", elsewhere):
+        place.mkdir(parents=True)
+        (place / "a.md").write_text("x", encoding="utf-8")
+    collection = root / "posts" / "c"
+    if folder == "folder":
+        collection.mkdir()
+        targets = {"link inside": root / "posts" / "real" / "a.md", "link outside": elsewhere / "a.md",
+                   "link to nothing": root / "posts" / "nothing.md"}
+        if file == "file":
+            (collection / "a.md").write_text("x", encoding="utf-8")
+        else:
+            (collection / "a.md").symlink_to(targets[file])
+    else:  # the file is whatever the linked folder holds
+        collection.symlink_to(root / "posts" / "real" if folder == "link inside" else elsewhere)
+    post = (root / "posts" / ".." / "posts" / "c" / "a.md") if dotdot else collection / "a.md"
+    expected = resolved_answer(post, root)
+    if plain_file_info(post, root) is not None:
+        assert expected == "inside"
+    problem = file_problem(post, root)
+    assert (problem is None) == (expected == "inside"), (problem, expected)

@@ -16,7 +16,7 @@ from ..compat import escaping, search_language
 from ..compat import sitemap as sitemap_compat
 from ..compat import theme as theme_compat
 from . import (checks, collection_pages, collections_directive, config, content_checks, dated_output, discovery,
-               excerpts, feeds, head_and_links, html_time, latex, left_out, navigation, page_addresses, print_notes,
+               excerpts, feeds, garbage, head_and_links, html_time, latex, left_out, navigation, page_addresses, print_notes,
                print_tables, published, reading, rebuild, safety, tree)
 from .domain import PostsDomain
 
@@ -68,6 +68,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-updated", ablog_compat.register_posts_once_read)
     app.connect("write-started", rebuild.open_html_cache)
     app.connect("html-page-context", ablog_compat.add_archive_entries)
+    # The collector paused while Sphinx loads the saved environment, which is then set aside
+    # from its walks until the build ends (garbage.py).
+    app.connect("config-inited", garbage.pause_for_environment, priority=1000)
+    app.connect("builder-inited", garbage.resume_and_set_aside_environment, priority=0)
+    app.connect("build-finished", garbage.give_back, priority=950)
     # Last, once every handler has recorded what the next build compares with.
     app.connect("build-finished", rebuild.save_state, priority=900)
     app.connect("build-finished", ablog_compat.restore_patches)

@@ -98,8 +98,12 @@ def write_feeds(app) -> Iterator:
         published, title=app.config.blog_title, subtitle=app.config.blog_feed_subtitle or app.config.blog_title,
         feed_url=base + SITE_FEED, site_url=base,
     ))
+    # Each collection's posts, found in one pass (a pass per collection grew with both).
+    by_collection: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+    for docname, post in published:
+        by_collection.setdefault(post["collection"], []).append((docname, post))
     for docname, collection in sorted(domain.collections.items()):
-        members = [(d, p) for d, p in published if p["collection"] == collection["slug"]]
+        members = by_collection.get(collection["slug"], [])
         write(collection_feed_path(collection["slug"]), inputs(
             members, title=f"{app.config.blog_title}: {collection['title']}",
             subtitle=f"Posts of the collection {collection['title']}",

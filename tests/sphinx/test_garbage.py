@@ -1,0 +1,26 @@
+"""The cycle collector paused while Sphinx loads the saved environment (sphinxext/garbage.py)."""
+
+from __future__ import annotations
+
+import gc
+import pickle
+
+import pytest
+
+
+@pytest.mark.sphinx("html", testroot="compat", freshenv=True)
+def test_the_collector_is_paused_only_while_the_environment_loads(app, make_app, app_params, monkeypatch):
+    app.build()
+    app.cleanup()
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    enabled_while_loading = []
+    load = pickle.load
+    monkeypatch.setattr(pickle, "load", lambda *args, **kwargs: enabled_while_loading.append(gc.isenabled())
+                        or load(*args, **kwargs))
+    args, kwargs = app_params
+    again = make_app(*args, **{**kwargs, "freshenv": False})
+    assert enabled_while_loading and not any(enabled_while_loading)
+    # The loaded environment is set aside from the collector's walks, and given back at the end.
+    assert gc.isenabled() and gc.get_freeze_count() > 0
+    again.build()
+    assert gc.isenabled() and gc.get_freeze_count() == 0
