@@ -97,36 +97,6 @@ def test_an_empty_or_blank_author_is_one_problem(name):
     assert problem.line == 5
 
 
-LANDING = """---
-title: "A special issue"
-collection:
-  kind: special-issue
-  slug: si
-  series_name: Special issue blog series
-  journal: Policy & Politics
-  volume: 49
-  issue: 2
-  month: 4
-  year: 2021
-  guest_editors: [Jacob Torfing, Tina Jukić]
-  planned_posts: 7
----
-"""
-
-
-@pytest.mark.parametrize("editor", ['""', '" "', '","'])
-def test_an_empty_blank_or_split_guest_editor_is_one_problem_on_its_line(editor):
-    text = LANDING.replace("Tina Jukić", editor)
-    [problem] = fm.validate_collection(fm.parse_front_matter(text), folder="si")
-    assert problem.line == 12
-    assert "guest_editors.1" in problem.message and "one name per entry" in problem.message
-
-
-def test_a_hidden_character_in_a_nested_field_is_told_on_that_fields_line():
-    [problem] = text_problems(fm.parse_front_matter(LANDING.replace("Tina Jukić", "Tina\u200bJukić")))
-    assert problem.line == 12
-
-
 @pytest.mark.parametrize(
     "line, hint",
     [
@@ -213,6 +183,19 @@ collection:
   planned_posts: 7
 ---
 """
+
+
+@pytest.mark.parametrize("editor", ['""', '" "', '","'])
+def test_an_empty_blank_or_split_guest_editor_is_one_problem_on_its_line(editor):
+    text = SERIES_PAGE.replace("[A, B]", f"[A, {editor}]")
+    [problem] = fm.validate_collection(fm.parse_front_matter(text), folder="series")
+    assert problem.line == 12
+    assert "guest_editors.1" in problem.message and "one name per entry" in problem.message
+
+
+def test_a_hidden_character_in_a_nested_field_is_told_on_that_fields_line():
+    [problem] = text_problems(fm.parse_front_matter(SERIES_PAGE.replace("[A, B]", "[A, B\u200bC]")))
+    assert problem.line == 12
 
 
 def test_valid_collection_declaration():
