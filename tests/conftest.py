@@ -91,13 +91,18 @@ def sphinx_build(srcdir: Path, outdir: Path, builder: str = "html", *extra: str)
     )
 
 
+def built_root(srcdir: Path, outdir: Path, builder: str = "html") -> Path:
+    """``srcdir`` built into ``outdir`` with `-nW`, which must succeed; ``outdir``."""
+    result = sphinx_build(srcdir, outdir, builder)
+    assert result.returncode == 0, result.stderr
+    return outdir
+
+
 def built_archive(project: Path, posts: int, per_collection: int) -> Path:
     """A synthetic archive (pp_blog.synthetic) generated in ``project`` and built there with `-nW`;
     its output folder."""
     synthetic.generate(project, posts, template_root=REPO, per_collection=per_collection)
-    result = sphinx_build(project, project / "_build")
-    assert result.returncode == 0, result.stderr
-    return project / "_build"
+    return built_root(project, project / "_build")
 
 
 def ppblog(*args: str, cwd: Path) -> subprocess.CompletedProcess:

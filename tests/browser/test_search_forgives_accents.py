@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from chromium import read_results, search_url, serve
-from conftest import sphinx_build
+from conftest import built_root
 from pp_blog.model.folding import JS_FOLD, fold
 
 ROOT = Path(__file__).parent.parent / "roots" / "test-search-folding"
@@ -19,10 +19,7 @@ latin = st.text(st.characters(categories=["Lu", "Ll", "Mn", "Nd"], max_codepoint
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    outdir = tmp_path_factory.mktemp("search-folding")
-    result = sphinx_build(ROOT, outdir)
-    assert result.returncode == 0, result.stderr
-    return outdir
+    return built_root(ROOT, tmp_path_factory.mktemp("search-folding"))
 
 
 @pytest.fixture(scope="module")

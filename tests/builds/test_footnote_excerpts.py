@@ -7,17 +7,14 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import sphinx_build
+from conftest import built_root
 
 ROOT = Path(__file__).parent.parent / "roots" / "test-footnotes"
 
 
 @pytest.fixture(scope="module")
 def html(tmp_path_factory) -> Path:
-    outdir = tmp_path_factory.mktemp("footnotes-html")
-    result = sphinx_build(ROOT, outdir)
-    assert result.returncode == 0, result.stderr
-    return outdir
+    return built_root(ROOT, tmp_path_factory.mktemp("footnotes-html"))
 
 
 def soup(outdir: Path, page: str) -> BeautifulSoup:

@@ -7,16 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import sphinx_build
+from conftest import built_root
 
 ROOT = Path(__file__).parent.parent / "roots" / "test-footnotes"
 
 
 @pytest.fixture(scope="module")
 def tex(tmp_path_factory) -> dict[str, str]:
-    outdir = tmp_path_factory.mktemp("footnotes-latex")
-    result = sphinx_build(ROOT, outdir, "latex")
-    assert result.returncode == 0, result.stderr
+    outdir = built_root(ROOT, tmp_path_factory.mktemp("footnotes-latex"), "latex")
     return {path.name: path.read_text(encoding="utf-8") for path in outdir.glob("*.tex")}
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, strategies as st
 
-from conftest import sphinx_build
+from conftest import built_root
 from pp_blog.sphinxext.print_tables import column_spec
 
 ROOT = Path(__file__).parent.parent / "roots" / "test-print-tables"
@@ -17,10 +17,7 @@ ROOT = Path(__file__).parent.parent / "roots" / "test-print-tables"
 
 @pytest.fixture(scope="module")
 def latex_dir(tmp_path_factory) -> Path:
-    outdir = tmp_path_factory.mktemp("print-tables")
-    result = sphinx_build(ROOT, outdir, "latex")
-    assert result.returncode == 0, result.stderr
-    return outdir
+    return built_root(ROOT, tmp_path_factory.mktemp("print-tables"), "latex")
 
 
 def specs(source: str) -> list[str]:
