@@ -159,6 +159,28 @@ def test_tag_pages_list_the_tagged_posts(site, tag, docnames):
     assert post_titles_on(site, f"blog/tag/{tag}.html") == {TITLES[d] for d in docnames}
 
 
+@pytest.mark.parametrize("page, kind", [("blog/tag.html", "tag"), ("blog/author.html", "author"),
+                                        ("blog/category.html", "category")])
+def test_catalogue_pages_name_each_entry_once_with_its_number_of_posts(site, page, kind):
+    entries = site.page(page).select("article ul.pp-catalog-index > li")
+    own_pages = sorted(p.stem for p in (site.outdir / "blog" / kind).glob("*.html"))
+    assert sorted(li.a["href"].removeprefix(f"{kind}/").removesuffix(".html") for li in entries) == own_pages
+    for li in entries:
+        listed = len(post_titles_on(site, f"blog/{li.a['href']}"))
+        assert li.get_text(" ", strip=True).endswith(f"({listed} {'post' if listed == 1 else 'posts'})")
+    assert not site.page(page).select("article .ablog__catalog_post")
+
+
+def test_archive_entries_give_date_and_authors_without_repeating_tags(site):
+    entries = {e.h2.get_text(" ", strip=True): e for e in site.page("blog.html").select("article .ablog-post")}
+    assert set(entries) == set(TITLES.values())
+    for title, date, authors in POSTS.values():
+        line = entries[title].select_one(".ablog-archive").get_text().strip()
+        names = authors[0] if len(authors) == 1 else ", ".join(authors[:-1]) + " and " + authors[-1]
+        assert line == f"{date}, by {names}"
+        assert not entries[title].select("a[href*='/tag/']")
+
+
 def test_archive_lists_every_post_under_2021(site):
     assert post_titles_on(site, "blog/2021.html") == set(TITLES.values())
     assert post_titles_on(site, "blog/archive.html") == set(TITLES.values())
