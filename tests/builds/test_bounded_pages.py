@@ -15,7 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import built_archive
-from pp_blog.model.page_size import own_content
+from pp_blog.model.page_size import POSTS_PER_LIST_PAGE, own_content
 
 POSTS = 1000
 LIMIT = 25_000
@@ -72,3 +72,25 @@ def test_a_post_page_shows_its_neighbours_and_a_link_to_the_whole_collection(arc
     soup = BeautifulSoup((archive / page).read_text(encoding="utf-8"), "html.parser")
     [more] = soup.select("nav.bd-docs-nav li.pp-nav-more > a")
     assert more.get_text(strip=True) == "All posts of this collection" and more["href"] == "index.html"
+
+
+def test_long_archive_lists_go_on_over_pages_that_link_each_to_the_next(archive: Path) -> None:
+    """All posts (1,000) are listed across ten pages of a hundred, newest first, each once; each
+    page links to the next older page and back, and says which page it is."""
+    page, seen, listed = "blog.html", [], []
+    while page:
+        assert page not in seen
+        seen.append(page)
+        soup = BeautifulSoup((archive / page).read_text(encoding="utf-8"), "html.parser")
+        entries = links(archive, page, "article .ablog-post-title a")
+        assert 0 < len(entries) <= POSTS_PER_LIST_PAGE
+        listed += entries
+        [current] = soup.select("nav.pp-paging [aria-current=page]")
+        assert current.get_text(strip=True) == f"Page {len(seen)} of 10"
+        older = links(archive, page, "nav.pp-paging a[rel=next]")
+        newer = links(archive, page, "nav.pp-paging a[rel=prev]")
+        assert newer == seen[-2:-1]
+        page = older[0] if older else None
+    assert seen[1] == "blog/page-2.html" and len(seen) == 10
+    posts = [f"posts/series-001/post-{n:05d}.html" for n in range(POSTS, 0, -1)]
+    assert listed == posts

@@ -39,6 +39,7 @@ from sphinx.errors import ExtensionError
 
 from ..model.fingerprints import digest
 from ..model.names import page_address
+from ..model.page_size import list_pages
 
 __all__ = ["PostList"]
 from .rendering import shared_renderings
@@ -302,12 +303,44 @@ def has_postlist(doctree) -> bool:
 def archive_pages(app) -> Iterator[tuple[str, dict, str]]:
     """ABlog's archive pages (all posts, years, tags, authors, categories) as (pagename, context,
     template), as ABlog's ``html-collect-pages`` handler yields them, less its drafts page when
-    no draft is on it (drafts are built only in a preview): a page with nothing on it."""
-    drafts_page = Blog(app).drafts.docname
+    no draft is on it (drafts are built only in a preview): a page with nothing on it.
+
+    A list of more than :data:`~pp_blog.model.page_size.POSTS_PER_LIST_PAGE` posts goes on over
+    further pages (:func:`paged`): ABlog writes each on one page, 2.4 MB for all of 2,000 posts.
+    """
+    blog = Blog(app)
     for pagename, context, template in generate_archive_pages(app):
-        if pagename == drafts_page and not len(context.get("collection") or ()):
+        if pagename == blog.drafts.docname and not len(context.get("collection") or ()):
             continue
-        yield pagename, context, template
+        if template == "ablog/collection.html":
+            yield from paged(pagename, context, template)
+        elif template == "ablog/catalog.html" and context["catalog"] is not blog.archive:
+            # The index of tags, authors or categories shows each one's name and number of posts
+            # (templates/ablog/catalog.html): given only those, it is written again only when
+            # they change, not whenever a post's title does.
+            index = [(str(entry), entry.docname, len(entry)) for entry in context["catalog"] if entry]
+            yield pagename, {**{k: v for k, v in context.items() if k != "catalog"}, "ppblog_index": index}, template
+        else:
+            yield pagename, context, template
+
+
+def paged(pagename: str, context: dict, template: str) -> Iterator[tuple[str, dict, str]]:
+    """One of ABlog's lists of posts, as pages of at most a hundred posts, newest first; the
+    template shows ``ppblog_posts`` and, when there are several pages, ``ppblog_paging``."""
+    posts = list(context["collection"])
+    pages = list_pages(pagename, len(posts))
+    if len(pages) == 1:
+        yield pagename, {**context, "ppblog_posts": posts}, template
+        return
+    for number, (name, positions) in enumerate(pages, start=1):
+        paging = {
+            "number": number, "count": len(pages),
+            "newer": pages[number - 2][0] if number > 1 else None,
+            "older": pages[number][0] if number < len(pages) else None,
+        }
+        title = f"{context['title']} (page {number} of {len(pages)})"
+        yield name, {**context, "title": title, "ppblog_posts": posts[positions.start:positions.stop],
+                     "ppblog_paging": paging}, template
 
 
 def archive_posts_digest(env, shown: str = "ppblog_listing") -> list:
