@@ -56,7 +56,7 @@ class RebuildState:
     """Everything kept from one build to the next, as plain values."""
 
     # Bump when the shape changes: a state of another version is ignored (everything rewritten).
-    VERSION = 3
+    VERSION = 4
 
     # post file path -> [modification time (ns), size, header or None] (see model.drafts).
     headers: dict[str, list] = field(default_factory=dict)
@@ -64,6 +64,8 @@ class RebuildState:
     page_signatures: dict[str, str] = field(default_factory=dict)
     # docname -> fingerprint of everything around its text (navigation, sidebars, neighbours).
     page_chrome: dict[str, str] = field(default_factory=dict)
+    # A fingerprint of all that the pages' chrome is made of (pages_to_write).
+    chrome_inputs: str = ""
     # What ABlog's archive pages show around their text (the navigation's top level).
     shared_chrome: str = ""
     # The posts as the archives and post lists show them.
@@ -106,6 +108,7 @@ class Build:
     feeds: dict[str, list[str]] = field(default_factory=dict)
     html_cache: ablog_compat.PostHTMLCache | None = None
     page_chrome: dict[str, str] | None = None
+    chrome_inputs: str | None = None
     shared_chrome: str | None = None
     listed_posts: str | None = None
     page_signatures: dict[str, str] | None = None
@@ -153,6 +156,7 @@ class Build:
             page_signatures=self.page_signatures if self.page_signatures is not None else kept.page_signatures,
             listed_posts=self.listed_posts if self.listed_posts is not None else kept.listed_posts,
             page_chrome=self.page_chrome if self.page_chrome is not None else kept.page_chrome,
+            chrome_inputs=self.chrome_inputs if self.chrome_inputs is not None else kept.chrome_inputs,
             shared_chrome=self.shared_chrome if self.shared_chrome is not None else kept.shared_chrome,
             archive=self.archive if self.archive is not None else kept.archive,
             feeds=self.feeds or kept.feeds,
@@ -273,9 +277,18 @@ def pages_to_write(app, env) -> list[str]:
     nav = read_nav(env, nav_depth(app))
     relations = env.collect_relations()
     build.copyright_years = "" if app.config.copyright else content_dates.years_spanned(domain.posts.values())
-    chrome = {name: page_chrome(env, nav, name, relations, build.copyright_years) for name in env.found_docs}
-    pages |= {name for name, value in chrome.items() if build.kept.page_chrome.get(name) != value}
-    build.page_chrome = chrome
+    # Every page's chrome is made of the navigation, the previous/next relations with their titles
+    # and the years: when none changed, neither did any page's, and describing each of thousands
+    # of pages (a fifth of a rebuild with nothing changed) is skipped.
+    titles = [(name, title_of(env, name)) for name in sorted(env.found_docs)]
+    build.chrome_inputs = digest((nav.root, nav.root_title, nav.parts, sorted(relations.items()), titles,
+                                  build.copyright_years))
+    if build.chrome_inputs == build.kept.chrome_inputs and build.kept.page_chrome.keys() == env.found_docs:
+        build.page_chrome = build.kept.page_chrome
+    else:
+        chrome = {name: page_chrome(env, nav, name, relations, build.copyright_years) for name in env.found_docs}
+        pages |= {name for name, value in chrome.items() if build.kept.page_chrome.get(name) != value}
+        build.page_chrome = chrome
     # ABlog's archive pages are in no toctree: they show the navigation's top level.
     build.shared_chrome = digest((nav.chrome_digest(""), build.copyright_years))
 
