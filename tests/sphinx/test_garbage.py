@@ -22,5 +22,10 @@ def test_the_collector_is_paused_only_while_the_environment_loads(app, make_app,
     assert enabled_while_loading and not any(enabled_while_loading)
     # The loaded environment is set aside from the collector's walks, and given back at the end.
     assert gc.isenabled() and gc.get_freeze_count() > 0
+    frozen_when_writing = []
+    again.connect("write-started", lambda *a: frozen_when_writing.append(gc.get_freeze_count()), priority=1)
+    loaded = gc.get_freeze_count()
     again.build()
+    # What reading made is set aside too once writing starts; everything is given back at the end.
+    assert frozen_when_writing and frozen_when_writing[0] > loaded
     assert gc.isenabled() and gc.get_freeze_count() == 0

@@ -72,6 +72,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # from its walks until the build ends (garbage.py).
     app.connect("config-inited", garbage.pause_for_environment, priority=1000)
     app.connect("builder-inited", garbage.resume_and_set_aside_environment, priority=0)
+    app.connect("write-started", garbage.set_aside_what_was_read, priority=0)
     app.connect("build-finished", garbage.give_back, priority=950)
     # Last, once every handler has recorded what the next build compares with.
     app.connect("build-finished", rebuild.save_state, priority=900)
