@@ -251,3 +251,13 @@ def test_feeds_carry_every_author(site):
     series_feed = feed_authors(site, f"{SERIES}/atom.xml")
     assert series_feed == {title: authors for d, (title, _, authors) in POSTS.items() if d.startswith(SERIES)}
     assert feed_authors(site, f"{HIGHLIGHTS}/atom.xml") == {TITLES[f"{HIGHLIGHTS}/policy-diffusion-highlights"]: ["Sarah Brown"]}
+
+
+@pytest.mark.parametrize("page", ["index.html", f"{SERIES}/blog-5-digital-platforms.html", "blog.html",
+                                  "blog/tag/public-value.html"])
+def test_pages_other_than_search_do_not_load_the_search_index(site, page):
+    """Search-as-you-type is off: the search box leads to search.html, which alone needs the index."""
+    sources = [script.get("src", "") for script in site.page(page).select("script")]
+    assert not [src for src in sources if src.endswith(("searchindex.js", "searchtools.js", "language_data.js"))]
+    assert [src for src in (s.get("src", "") for s in site.page("search.html").select("script"))
+            if src.endswith("searchindex.js")]
