@@ -284,12 +284,15 @@ def test_remembered_style_lookups_give_the_citation_citeproc_gives_without_them(
     the same citation as with its own methods, whatever the number and shape of the names."""
     cited = post(title=title, authors=tuple(citation.Person(name) for name in names), date=date)
     remembered = citation.apa(cited)
-    from citeproc import model
+    from citeproc import model, source
 
     originals = [(cls, name, vars(cls)[name].__wrapped__) for cls in vars(model).values() if isinstance(cls, type)
                  for name in ("calls_variable", "xpath_search") if hasattr(vars(cls).get(name), "__wrapped__")]
     assert originals
+    reference = source.CitationItem.reference
+    assert getattr(reference.fget, "remembers", False)
     with pytest.MonkeyPatch.context() as patch:
         for cls, name, method in originals:
             patch.setattr(cls, name, method)
+        patch.setattr(source.CitationItem, "reference", reference.fget.__wrapped__)
         assert citation.apa(cited) == remembered
