@@ -97,6 +97,12 @@ def change_date_format(project: Path) -> None:
     conf.write_text(conf.read_text(encoding="utf-8") + '\npost_date_format = "%Y-%m-%d"\n', encoding="utf-8")
 
 
+def short_list_pages(project: Path) -> None:
+    """Archive lists of two posts a page: the twelve posts' lists then run over several pages."""
+    with (project / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write("\nppblog_posts_per_list_page = 2\n")
+
+
 def output_files(outdir: Path) -> dict[str, bytes]:
     # The doctrees and the environment are the build's working state, not the site.
     return {
@@ -115,6 +121,7 @@ def test_incremental_build_equals_clean_build(tmp_path: Path, change) -> None:
     # Built where it stays: Sphinx starts afresh when its source folder moves.
     project = tmp_path / "project"
     synthetic.generate(project, POSTS, template_root=REPO, per_collection=PER_COLLECTION)
+    short_list_pages(project)
     first = sphinx_build(project, project / "_build")
     assert first.returncode == 0, first.stderr
     doctrees = project / "_build" / ".doctrees"
@@ -169,3 +176,19 @@ def test_archive_pages_are_written_again_only_where_the_changed_post_is_listed(t
     listing = {page for page in built if f"{path.stem}.html" in page.read_text(encoding="utf-8")}
     assert any("Zebrafish" in page.read_text(encoding="utf-8") for page in listing)
     assert written == listing
+
+
+def test_a_new_post_rewrites_no_older_page_of_a_list(tmp_path: Path) -> None:
+    """The older pages of a list are counted from its oldest post: a new post changes the first
+    page of each list it is on, and adds an older page when that first page is full."""
+    project = tmp_path / "project"
+    synthetic.generate(project, POSTS, template_root=REPO, per_collection=PER_COLLECTION)
+    short_list_pages(project)
+    outdir = project / "_build"
+    assert sphinx_build(project, outdir).returncode == 0
+    built = {page: mtime for page, mtime in archive_pages(outdir).items() if "/page-" in page.as_posix()}
+    assert outdir / "blog/page-1.html" in built
+    add_post(project)
+    assert sphinx_build(project, outdir).returncode == 0
+    after = archive_pages(outdir)
+    assert [page for page, mtime in built.items() if after.get(page) != mtime] == []

@@ -20,6 +20,8 @@ def config_warnings(app) -> list[str]:
         ("ppblog_edition_date", "1 August 2021", "'1 August 2021' is not a date: set the date printed on the PDF"),
         ("ppblog_categories", ["Fine", ""], "['Fine', ''] is not valid: list the categories"),
         ("ppblog_show_drafts", 2, "2 is not valid: write ppblog_show_drafts = True"),
+        ("ppblog_posts_per_list_page", 0, "0 is not valid: give a whole number of posts from 1 to 10000"),
+        ("ppblog_posts_per_list_page", 2.5, "2.5 is not valid: give a whole number of posts"),
     ],
 )
 def test_a_bad_setting_is_one_line_naming_it_and_the_fix(make_app, app_params, name, value, said):

@@ -6,7 +6,7 @@ from hypothesis import given, strategies as st
 
 import pytest
 
-from pp_blog.model.page_size import POSTS_PER_LIST_PAGE, list_pages, own_content
+from pp_blog.model.page_size import list_pages, oldest_first_span, own_content
 
 ARTICLE = '<article class="bd-article"><h1>Title</h1>\n<p>Body</p></article>'
 JSON_LD = '<script type="application/ld+json">{"@type": "BlogPosting"}</script>'
@@ -33,21 +33,37 @@ def test_what_a_page_carries_besides_its_own_does_not_depend_on_its_article(chro
 
 
 @given(st.integers(min_value=0, max_value=5000), st.integers(min_value=1, max_value=300))
-def test_list_pages_show_each_item_once_in_order_none_over_the_limit(count, per_page):
+def test_list_pages_show_each_item_once_newest_first(count, per_page):
     pages = list_pages("blog/tag/x", count, per_page)
     shown = [position for _, positions in pages for position in positions]
     assert shown == list(range(count))
-    assert all(len(positions) <= per_page for _, positions in pages)
-    assert all(len(positions) for _, positions in pages) or count == 0
-    names = [name for name, _ in pages]
-    assert names[0] == "blog/tag/x" and len(set(names)) == len(names)
-    assert names[1:] == [f"blog/tag/x/page-{k}" for k in range(2, len(pages) + 1)]
+    first, *older = pages
+    assert first[0] == "blog/tag/x"
+    assert len(first[1]) == count if count < 2 * per_page else per_page <= len(first[1]) < 2 * per_page
+    assert [len(positions) for _, positions in older] == [per_page] * len(older)
+    assert [name for name, _ in older] == [f"blog/tag/x/page-{k}" for k in range(len(older), 0, -1)]
 
 
-def test_a_short_list_is_one_page_and_an_empty_one_too():
+@given(st.integers(min_value=0, max_value=5000), st.integers(min_value=1, max_value=300))
+def test_a_new_item_changes_the_first_page_alone(count, per_page):
+    """Each older page keeps its name and its items (counted from the oldest) when an item is
+    added: adding a post rewrites the first page, and a new older page when the first is full."""
+    def older_pages(n):
+        return {name: [oldest_first_span(range(p, p + 1), n)[0] for p in positions]
+                for name, positions in list_pages("blog", n, per_page)[1:]}
+
+    before, after = older_pages(count), older_pages(count + 1)
+    assert {name: after[name] for name in before} == before
+    assert len(after) - len(before) in (0, 1)
+
+
+def test_a_page_is_named_by_what_it_shows_counted_from_the_oldest():
+    pages = list_pages("blog", 1000)
+    assert [name for name, _ in pages] == ["blog"] + [f"blog/page-{k}" for k in range(9, 0, -1)]
+    assert oldest_first_span(pages[0][1], 1000) == (901, 1000)
+    assert oldest_first_span(pages[-1][1], 1000) == (1, 100)
     assert list_pages("blog", 0) == [("blog", range(0, 0))]
-    assert list_pages("blog", POSTS_PER_LIST_PAGE) == [("blog", range(0, POSTS_PER_LIST_PAGE))]
-    assert len(list_pages("blog", POSTS_PER_LIST_PAGE + 1)) == 2
+    assert list_pages("blog", 199) == [("blog", range(0, 199))]
 
 
 def test_a_page_holds_at_least_one_item():

@@ -24,6 +24,7 @@ from __future__ import annotations
 import copy
 import functools
 import posixpath
+from dataclasses import dataclass
 from typing import Any, Iterator
 
 import ablog
@@ -39,7 +40,7 @@ from sphinx.errors import ExtensionError
 
 from ..model.fingerprints import digest
 from ..model.names import page_address
-from ..model.page_size import list_pages
+from ..model.page_size import list_pages, oldest_first_span
 
 __all__ = ["PostList"]
 from .rendering import shared_renderings
@@ -300,20 +301,20 @@ def has_postlist(doctree) -> bool:
     return next(iter(doctree.findall(PostList)), None) is not None
 
 
-def archive_pages(app) -> Iterator[tuple[str, dict, str]]:
+def archive_pages(app, per_page: int) -> Iterator[tuple[str, dict, str]]:
     """ABlog's archive pages (all posts, years, tags, authors, categories) as (pagename, context,
     template), as ABlog's ``html-collect-pages`` handler yields them, less its drafts page when
     no draft is on it (drafts are built only in a preview): a page with nothing on it.
 
-    A list of more than :data:`~pp_blog.model.page_size.POSTS_PER_LIST_PAGE` posts goes on over
-    further pages (:func:`paged`): ABlog writes each on one page, 2.4 MB for all of 2,000 posts.
+    A long list goes on over further pages (:func:`paged`): ABlog writes each on one page, 2.4 MB
+    for all of 2,000 posts.
     """
     blog = Blog(app)
     for pagename, context, template in generate_archive_pages(app):
         if pagename == blog.drafts.docname and not len(context.get("collection") or ()):
             continue
         if template == "ablog/collection.html":
-            yield from paged(pagename, context, template)
+            yield from paged(pagename, context, template, per_page)
         elif template == "ablog/catalog.html" and context["catalog"] is not blog.archive:
             # The index of tags, authors or categories shows each one's name and number of posts
             # (templates/ablog/catalog.html): given only those, it is written again only when
@@ -324,23 +325,45 @@ def archive_pages(app) -> Iterator[tuple[str, dict, str]]:
             yield pagename, context, template
 
 
-def paged(pagename: str, context: dict, template: str) -> Iterator[tuple[str, dict, str]]:
-    """One of ABlog's lists of posts, as pages of at most a hundred posts, newest first; the
-    template shows ``ppblog_posts`` and, when there are several pages, ``ppblog_paging``."""
-    posts = list(context["collection"])
-    pages = list_pages(pagename, len(posts))
+@dataclass(frozen=True)
+class ListedCollection:
+    """What a page of a list shows of ABlog's collection (its heading and addresses), in place of
+    the collection itself: each page's fingerprint then holds the posts it shows
+    (``ppblog_posts``), not all of the collection's, and a page of older posts is not written
+    again when a newer post arrives."""
+
+    name: str
+    docname: str
+    href: str | None
+
+    @property
+    def path(self) -> str:
+        return self.docname
+
+    def __str__(self) -> str:
+        return str(self.name)
+
+
+def paged(pagename: str, context: dict, template: str, per_page: int) -> Iterator[tuple[str, dict, str]]:
+    """One of ABlog's lists of posts over pages of ``per_page`` (``ppblog_posts_per_list_page``), counted from the oldest post so
+    that a new post rewrites only the first page (:func:`~pp_blog.model.page_size.list_pages`);
+    the template shows ``ppblog_posts`` and, when there are several pages, ``ppblog_paging``."""
+    collection = context["collection"]
+    posts = list(collection)
+    context = {**context, "collection": ListedCollection(str(collection.name), collection.docname, collection.href)}
+    pages = list_pages(pagename, len(posts), per_page)
     if len(pages) == 1:
         yield pagename, {**context, "ppblog_posts": posts}, template
         return
-    for number, (name, positions) in enumerate(pages, start=1):
+    for index, (name, positions) in enumerate(pages):
+        first, last = oldest_first_span(positions, len(posts))
         paging = {
-            "number": number, "count": len(pages),
-            "newer": pages[number - 2][0] if number > 1 else None,
-            "older": pages[number][0] if number < len(pages) else None,
+            "shown": f"posts {first} to {last}",
+            "newer": pages[index - 1][0] if index else None,
+            "older": pages[index + 1][0] if index + 1 < len(pages) else None,
         }
-        title = f"{context['title']} (page {number} of {len(pages)})"
-        yield name, {**context, "title": title, "ppblog_posts": posts[positions.start:positions.stop],
-                     "ppblog_paging": paging}, template
+        yield name, {**context, "title": f"{context['title']} ({paging['shown']})",
+                     "ppblog_posts": posts[positions.start:positions.stop], "ppblog_paging": paging}, template
 
 
 def archive_posts_digest(env, shown: str = "ppblog_listing") -> list:

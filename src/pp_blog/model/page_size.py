@@ -19,17 +19,34 @@ def own_content(html: str) -> list[str]:
     return OWN_CONTENT.findall(html)
 
 
-# The most posts one page of an archive list (all posts, a year, a tag, an author, a category)
-# shows; longer lists go on over further pages. A hundred entries are about 35 kB of HTML.
+# The posts one page of an archive list (all posts, a year, a tag, an author, a category) holds
+# beyond its first page; a hundred entries are about 35 kB of HTML.
 POSTS_PER_LIST_PAGE = 100
 
 
 def list_pages(pagename: str, count: int, per_page: int = POSTS_PER_LIST_PAGE) -> list[tuple[str, range]]:
-    """The pages of a list of ``count`` items, first to last: each page's name and the positions
-    of the items it shows. The first page keeps ``pagename``; page k is ``pagename/page-k`` (the
-    archive's own pages are single names, so these never meet one of them)."""
+    """The pages of a list of ``count`` items, newest first, in reading order: each page's name
+    and the positions (0 = the newest) of the items it shows.
+
+    The older pages are counted from the oldest item, ``per_page`` each: ``pagename/page-1``
+    holds the oldest ``per_page``, ``page-2`` the next, and so on; the first page, ``pagename``,
+    holds the newest, between ``per_page`` and ``2 * per_page - 1`` of them (all of a shorter
+    list). So a new item changes the first page alone, and a page's address keeps showing the
+    same items (links and search engines' copies stay right); when the first page would reach
+    ``2 * per_page``, its older half becomes the next older page.
+    """
     if per_page < 1:
         raise ValueError("per_page must be at least 1")
-    starts = range(0, max(count, 1), per_page)
-    return [(pagename if number == 1 else f"{pagename}/page-{number}", range(start, min(start + per_page, count)))
-            for number, start in enumerate(starts, start=1)]
+    older = max(count // per_page - 1, 0)
+    first = count - older * per_page
+    pages = [(pagename, range(0, first))]
+    for number in range(older, 0, -1):
+        newest = count - number * per_page  # the position of the page's newest item
+        pages.append((f"{pagename}/page-{number}", range(newest, newest + per_page)))
+    return pages
+
+
+def oldest_first_span(positions: range, count: int) -> tuple[int, int]:
+    """The items a page shows, counted from the oldest (1) as a reader of the archive counts
+    them: (first, last)."""
+    return count - positions.stop + 1, count - positions.start

@@ -18,6 +18,7 @@ from typing import Any, Callable
 from sphinx.util import logging
 
 from ..model.frontmatter import parse_date
+from ..model.page_size import POSTS_PER_LIST_PAGE
 
 logger = logging.getLogger("pp_blog")
 
@@ -63,6 +64,10 @@ def _optional_address(value: Any) -> str | object:
     return INVALID
 
 
+def _posts_per_page(value: Any) -> int | object:
+    return value if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 10_000 else INVALID
+
+
 @dataclass(frozen=True)
 class Setting:
     name: str
@@ -94,6 +99,8 @@ SETTINGS = (
             "name the licence and its address, e.g. ppblog_licence = {'name': 'CC BY 4.0', "
             "'url': 'https://creativecommons.org/licenses/by/4.0/'}, or leave it out"),
     # Where the PDF editions are published (each post's citation_pdf_url); empty: they are not.
+    Setting("ppblog_posts_per_list_page", POSTS_PER_LIST_PAGE, "html", _posts_per_page,
+            "give a whole number of posts from 1 to 10000, e.g. ppblog_posts_per_list_page = 100, or leave it out"),
     Setting("ppblog_editions_url", "", "html", _optional_address,
             "give the address the PDF editions are published at, e.g. ppblog_editions_url = "
             "'https://example.org/pdf/', or leave it out"),
@@ -112,6 +119,7 @@ class Settings:
     copyright_holder: str = ""
     licence: dict[str, str] = field(default_factory=dict)
     editions_url: str = ""
+    posts_per_list_page: int = POSTS_PER_LIST_PAGE
 
     @property
     def build_date(self) -> dt.date:
@@ -150,6 +158,7 @@ def parsed_settings(config, report=None) -> Settings:
         copyright_holder=parsed["ppblog_copyright_holder"],
         licence=parsed["ppblog_licence"],
         editions_url=parsed["ppblog_editions_url"],
+        posts_per_list_page=parsed["ppblog_posts_per_list_page"],
     )
 
 

@@ -337,7 +337,7 @@ def archive_pages_that_changed(app) -> Iterator[tuple[str, dict, str]]:
         return
     current: dict[str, str] = {}
     described: dict[int, Any] = {}
-    for pagename, context, template in ablog_compat.archive_pages(app):
+    for pagename, context, template in ablog_compat.archive_pages(app, settings(app.config).posts_per_list_page):
         current[pagename] = digest((template, ablog_compat.describe(context, described), around))
         target = Path(builder.get_outfilename(pagename))
         if reuse and previous_pages.get(pagename) == current[pagename] and target.exists():
