@@ -345,9 +345,10 @@ class ListedCollection:
 
 
 def paged(pagename: str, context: dict, template: str, per_page: int) -> Iterator[tuple[str, dict, str]]:
-    """One of ABlog's lists of posts over pages of ``per_page`` (``ppblog_posts_per_list_page``), counted from the oldest post so
-    that a new post rewrites only the first page (:func:`~pp_blog.model.page_size.list_pages`);
-    the template shows ``ppblog_posts`` and, when there are several pages, ``ppblog_paging``."""
+    """One of ABlog's lists of posts over pages of ``per_page`` (``ppblog_posts_per_list_page``),
+    counted from the oldest post so that a new post rewrites only the first page
+    (:func:`~pp_blog.model.page_size.list_pages`); the template shows ``ppblog_posts`` and, when
+    there are several pages, ``ppblog_paging``."""
     collection = context["collection"]
     posts = list(collection)
     context = {**context, "collection": ListedCollection(str(collection.name), collection.docname, collection.href)}

@@ -98,9 +98,10 @@ SETTINGS = (
     Setting("ppblog_licence", {}, "html", _licence,
             "name the licence and its address, e.g. ppblog_licence = {'name': 'CC BY 4.0', "
             "'url': 'https://creativecommons.org/licenses/by/4.0/'}, or leave it out"),
-    # Where the PDF editions are published (each post's citation_pdf_url); empty: they are not.
+    # How many posts a page of an archive list shows beyond its first (compat.ablog.paged).
     Setting("ppblog_posts_per_list_page", POSTS_PER_LIST_PAGE, "html", _posts_per_page,
             "give a whole number of posts from 1 to 10000, e.g. ppblog_posts_per_list_page = 100, or leave it out"),
+    # Where the PDF editions are published (each post's citation_pdf_url); empty: they are not.
     Setting("ppblog_editions_url", "", "html", _optional_address,
             "give the address the PDF editions are published at, e.g. ppblog_editions_url = "
             "'https://example.org/pdf/', or leave it out"),
