@@ -81,6 +81,8 @@ html_theme_options = {
     "use_download_button": False,
     "use_fullscreen_button": False,
     "show_toc_level": 2,
+    # Not the theme's Read the Docs advertising slot at the foot of the sidebar.
+    "primary_sidebar_end": [],
 }
 # The book's navigation, bounded whatever the archive's size: it replaces the theme's
 # sbt-sidebar-nav.html, which renders the whole archive into every page (navigation.py). The

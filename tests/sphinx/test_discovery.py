@@ -80,9 +80,9 @@ def test_one_address_for_canonical_link_social_card_json_ld_and_citation(built):
 
 def test_dublin_core_is_read_by_extruct(built):
     [dc] = extruct.extract(text(built, "posts/si/first.html"), syntaxes=["dublincore"])["dublincore"]
-    elements = {(e["name"].lower(), e["content"]) for e in dc["elements"]}
-    assert {("dc.creator", "Jukić, Tina"), ("dc.title", "Digital platforms for the co-creation of public value"),
-            ("dc.rights", "https://creativecommons.org/licenses/by/4.0/")} <= elements
+    elements = {(e["name"].lower(), e["content"]) for e in dc["elements"] if e["name"].lower().startswith("dc.")}
+    # Only what the citation tags cannot say: the licence.
+    assert elements == {("dc.rights", "https://creativecommons.org/licenses/by/4.0/")}
 
 
 def test_json_ld_blog_posting_has_people_article_collection_and_licence(built):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bs4 import BeautifulSoup
 
 from pp_blog.compat.theme import render_nav as render
-from pp_blog.model.navigation import Entry, Nav, Part
+from pp_blog.model.navigation import WINDOW, Entry, Nav, Part
 
 
 def test_render_expands_only_the_branch_of_the_page() -> None:
@@ -59,7 +59,7 @@ def test_a_post_in_a_long_collection_shows_its_neighbours_and_a_link_to_the_full
     nav = archive_nav(collections=3, posts=1000)
     links = shown_links(nav, "posts/c1/p500")
     posts = [link for link in links if link.startswith("posts/c1/p")]
-    assert posts == [f"posts/c1/p{n}" for n in range(495, 500)] + [f"posts/c1/p{n}" for n in range(501, 506)]
+    assert posts == [f"posts/c1/p{n}" for n in (*range(500 - WINDOW, 500), *range(501, 501 + WINDOW))]
     assert "#" in links  # the page itself, in its place
     assert links.count("posts/c1/index") == 2  # the collection, and "All posts of this collection"
     assert len(links) < 25
@@ -68,16 +68,16 @@ def test_a_post_in_a_long_collection_shows_its_neighbours_and_a_link_to_the_full
 def test_the_first_and_last_posts_show_a_full_window() -> None:
     nav = archive_nav(collections=1, posts=1000)
     assert [link for link in shown_links(nav, "posts/c0/p0") if "/p" in link] == [
-        f"posts/c0/p{n}" for n in range(1, 11)]
+        f"posts/c0/p{n}" for n in range(1, 2 * WINDOW + 1)]
     assert [link for link in shown_links(nav, "posts/c0/p999") if "/p" in link] == [
-        f"posts/c0/p{n}" for n in range(989, 999)]
+        f"posts/c0/p{n}" for n in range(999 - 2 * WINDOW, 999)]
 
 
 def test_many_collections_are_a_window_around_the_current_one_and_a_link_to_all() -> None:
     nav = archive_nav(collections=400, posts=3)
     links = shown_links(nav, "posts/c200/p1")
     landings = [link for link in links if link.endswith("/index") and link != "index"]
-    assert "posts/c200/index" in landings and len(landings) == 11
+    assert "posts/c200/index" in landings and len(landings) == 2 * WINDOW + 1
     assert links.count("index") == 2  # the home link, and "All collections"
     soup = BeautifulSoup(render(nav, "posts/c200/p1", lambda docname: docname), "html.parser")
     assert [a.get_text() for a in soup.select("li.pp-nav-more > a")] == ["All collections"]
@@ -89,4 +89,4 @@ def test_adding_a_post_changes_the_navigation_of_its_neighbours_only() -> None:
     changed = sorted(docname for docname in after.entries
                      if docname in before.entries and before.chrome_digest(docname) != after.chrome_digest(docname))
     # The posts whose window now reaches the new one (p100); its landing page lists the first ones.
-    assert changed == sorted(f"posts/c1/p{p}" for p in range(95, 100))
+    assert changed == sorted(f"posts/c1/p{p}" for p in range(100 - WINDOW, 100))

@@ -392,14 +392,12 @@ def highwire_tags(post: Citable) -> list[tuple[str, str]]:
 
 
 def dublin_core_tags(post: Citable) -> list[tuple[str, str]]:
-    tags = [("DC.title", post.title)]
-    tags += [("DC.creator", person.sorted_name()) for person in post.authors]
-    tags += [("DC.date", post.date.isoformat()), ("DC.language", post.language),
-             ("DC.publisher", post.publisher), ("DC.identifier", post.url), ("DC.type", "Text")]
-    tags += [("DC.subject", keyword) for keyword in post.keywords]
+    """The Dublin Core that adds something to the citation tags: the licence, which they cannot
+    carry (Zotero files it as the item's rights). Title, authors, date, language, publisher,
+    address and keywords are in the citation tags, which Google Scholar and Zotero read first."""
     if post.licence_url or post.licence_name:
-        tags.append(("DC.rights", post.licence_url or post.licence_name))
-    return tags
+        return [("DC.rights", post.licence_url or post.licence_name)]
+    return []
 
 
 def meta_tags(tags: list[tuple[str, str]], attribute: str = "name") -> str:

@@ -63,10 +63,13 @@ class Nav:
         return digest((self.root, self.root_title, self.branch(pagename), self.shown(pagename)))
 
 
-# A list longer than this is shown as a window and a link to the page with all of it.
-LIST_LIMIT = 12
-# Entries shown on either side of the current one in a long list.
-WINDOW = 5
+# Entries shown on either side of the current one in a long list: with the previous/next links
+# under the article and the link to the whole list, three were enough, and each entry is
+# repeated on every page of the list (a window of five made 1 kB more of every page).
+WINDOW = 3
+# A list longer than a window and its link is shown as a window and a link to the page with all
+# of it.
+LIST_LIMIT = 2 * WINDOW + 2
 ALL_COLLECTIONS = "All collections"
 ALL_POSTS = "All posts of this collection"
 

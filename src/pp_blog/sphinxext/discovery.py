@@ -195,8 +195,9 @@ def add_head_tags(app, pagename: str, templatename: str, context: dict, doctree)
 
 def head_tags_of_post(app, post: citation.Citable) -> str:
     tags = citation.meta_tags(citation.highwire_tags(post))
-    tags += '<link rel="schema.DC" href="http://purl.org/dc/elements/1.1/" />\n'
-    tags += citation.meta_tags(citation.dublin_core_tags(post))
+    dublin_core = citation.dublin_core_tags(post)
+    if dublin_core:
+        tags += '<link rel="schema.DC" href="http://purl.org/dc/elements/1.1/" />\n' + citation.meta_tags(dublin_core)
     if post.description:
         # Before sphinxext-opengraph's, which would otherwise describe the page by its byline.
         tags += citation.meta_tags([("description", shorten(post.description))])
