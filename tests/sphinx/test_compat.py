@@ -18,6 +18,7 @@ from xml.etree import ElementTree
 
 import ablog.blog
 import pydata_sphinx_theme
+import pydata_sphinx_theme.toctree as pydata_toctree
 import pytest
 from bs4 import BeautifulSoup
 import sphinx.builders.html
@@ -27,6 +28,7 @@ from ablog.post import generate_archive_pages
 from sphinx.builders.html import _assets
 from sphinx.config import Config
 from sphinx.errors import ExtensionError
+from sphinx.domains import std
 from sphinx.environment import CONFIG_OK
 
 from bad_input_catalogue import make_project, warning_lines
@@ -35,6 +37,7 @@ from conftest import REPO
 from pp_blog import compat
 from pp_blog.compat import ablog as ablog_compat
 from pp_blog.compat import sitemap as sitemap_compat
+from pp_blog.compat import sphinx as sphinx_compat
 from pp_blog.compat import theme as theme_compat
 from pp_blog.sphinxext import rebuild
 
@@ -182,3 +185,52 @@ def test_a_sphinx_sitemap_that_registers_otherwise_stops_the_build():
     config = SimpleNamespace(extensions=["sphinx_sitemap", "pp_blog"])
     with pytest.raises(ExtensionError, match="review pp_blog/compat/sitemap.py"):
         sitemap_compat.take_over_page_links(app, config)
+
+
+def test_a_post_read_again_or_removed_leaves_no_label_behind(make_app, tmp_path, monkeypatch):
+    """The standard domain skips its walk of every label for a document read for the first time
+    (compat.sphinx.StandardDomain), and still clears one read before: ABlog's label of a removed
+    post goes with it, a post read again keeps one."""
+    shutil.copytree(REPO / "tests" / "roots" / "test-compat", tmp_path / "book")
+    walks: list[str] = []
+    walk = std.StandardDomain.clear_doc
+    monkeypatch.setattr(std.StandardDomain, "clear_doc", lambda self, docname: walks.append(docname) or walk(self, docname))
+    first = make_app("html", srcdir=tmp_path / "book", freshenv=True)
+    first.build()
+    assert isinstance(first.env.domains.standard_domain, sphinx_compat.StandardDomain)
+    assert walks == []
+    labels = first.env.domains.standard_domain.labels
+    assert labels["alpha"][0] == "posts/series/alpha" and labels["beta"][0] == "posts/series/beta"
+    first.cleanup()
+
+    (tmp_path / "book" / "posts" / "series" / "beta.md").unlink()
+    alpha = tmp_path / "book" / "posts" / "series" / "alpha.md"
+    alpha.write_text(alpha.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
+    second = make_app("html", srcdir=tmp_path / "book")
+    second.build()
+    assert {"posts/series/beta", "posts/series/alpha"} <= set(walks)
+    labels = second.env.domains.standard_domain.labels
+    assert "beta" not in labels and labels["alpha"][0] == "posts/series/alpha"
+
+
+@pytest.mark.sphinx("html", testroot="compat", freshenv=True)
+def test_the_themes_sidebar_toctree_check_walks_no_toctree_when_it_could_change_nothing(app, monkeypatch):
+    """pydata-sphinx-theme's suppress_sidebar_toctree() mapped every toctree entry to its parent
+    for each page; this sidebar has none of the components it would remove."""
+    walked = []
+    ancestor = pydata_toctree._get_ancestor_pagename
+    monkeypatch.setattr(pydata_toctree, "_get_ancestor_pagename",
+                        lambda **kwargs: walked.append(kwargs["pagename"]) or ancestor(**kwargs))
+    app.build()
+    assert walked == []
+    assert 'class="bd-links bd-docs-nav"' in (app.outdir / "posts/series/alpha.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("sidebars", [["sidebar-nav-bs.html"], ["navbar-logo.html", "sidebar-collapse.html"], None])
+def test_the_themes_check_stays_where_it_decides_something(sidebars):
+    def themes_check(**kwargs):
+        return True
+
+    context = {"suppress_sidebar_toctree": themes_check, "sidebars": sidebars}
+    theme_compat.skip_unused_sidebar_toctree_check(None, "page", "page.html", context, None)
+    assert context["suppress_sidebar_toctree"] is themes_check

@@ -23,6 +23,10 @@ see :mod:`pp_blog.compat`).
   about 15 per page, though the files do not change once copied, before the first page is
   written. For the length of a build, each file's checksum is looked up once
   (:func:`remember_asset_checksums`, undone by :func:`forget_asset_checksums`).
+- Before reading a document, Sphinx clears every domain of it; the standard domain looks for
+  its entries by walking all of its labels. ABlog gives every post a label, so a full build of
+  N posts walked N labels N times. A document that was never read has no entries to clear:
+  :class:`StandardDomain` skips the walk for it (:func:`note_first_reading` tells it which).
 - The HTML builder gives each of ``html_css_files`` and ``html_js_files`` a default priority by
   writing into the configuration's own dictionaries, after the configuration was compared with
   the saved one: every next build said "The configuration has changed". The default is given
@@ -38,6 +42,7 @@ import sphinx.builders.html
 from jinja2 import FileSystemBytecodeCache
 from sphinx.builders.html import _assets
 from sphinx.config import Config
+from sphinx.domains import std
 from sphinx.writers.html5 import HTML5Translator
 
 HTML_TRANSLATOR = HTML5Translator
@@ -114,3 +119,25 @@ def remember_asset_checksums(app) -> None:
 def forget_asset_checksums(*args) -> None:
     """``build-finished``: Sphinx's own lookup again, for whatever is built next in the process."""
     sphinx.builders.html._file_checksum = _assets._file_checksum
+
+
+class StandardDomain(std.StandardDomain):
+    """Sphinx's standard domain, which does not look for the entries of a document being read
+    for the first time: there are none."""
+
+    # The document Sphinx is about to read for the first time (set by note_first_reading).
+    first_reading: str | None = None
+
+    def clear_doc(self, docname: str) -> None:
+        if docname == self.first_reading:
+            self.first_reading = None
+            return
+        super().clear_doc(docname)
+
+
+def note_first_reading(app, env, docname: str) -> None:
+    """``env-purge-doc``, which Sphinx emits just before it clears a document from the
+    environment (and forgets that it was read): whether the document was ever read."""
+    domain = env.domains.standard_domain
+    if isinstance(domain, StandardDomain):
+        domain.first_reading = None if docname in env.all_docs else docname

@@ -13,6 +13,12 @@ sphinx-book-theme 1.4.0 on pydata-sphinx-theme 0.20.0, see :mod:`pp_blog.compat`
   whose only entry is its title has none. Such a ``toc`` is left out of the page's context
   before the theme's handlers run (:func:`leave_out_title_only_toc`): the theme's
   ``generate_toc_html`` then gives "" at once, as it would have after parsing.
+- pydata-sphinx-theme's layout asks, for every page, whether the page has a section of the
+  site's table of contents to show (``suppress_sidebar_toctree``), to drop its own navigation
+  components from the sidebar when not. To answer, it maps every document of every toctree to
+  its parent, for each page: a build of N posts spent time in N x N. This book's sidebar has
+  neither of those components, so the answer changes nothing; the question is then not asked
+  (:func:`skip_unused_sidebar_toctree_check`).
 - Both themes change the configuration at ``builder-inited``, after Sphinx has compared it with
   the one it saved: pydata-sphinx-theme's ``update_config`` fills in theme options
   (``navbar_persistent``, ``icon_links``, ``logo``) and ``html_permalinks_icon``, its
@@ -177,6 +183,26 @@ def drop_repeated_template_folders(app) -> None:
     """``builder-inited``, after the themes: ``templates_path`` without the folder the theme's
     ``setup()`` appended a second time (the template loader is already made)."""
     app.config.templates_path = list(dict.fromkeys(app.config.templates_path))
+
+
+# The sidebar components that pydata-sphinx-theme's layout leaves out of a page whose
+# ``suppress_sidebar_toctree()`` is true (layout.html, "If we have no sidebar TOC").
+SIDEBAR_TOCTREE_COMPONENTS = frozenset({"sidebar-collapse.html", "sidebar-nav-bs.html"})
+
+
+def skip_unused_sidebar_toctree_check(app, pagename: str, templatename: str, context: dict[str, Any], doctree) -> None:
+    """``html-page-context``, after the theme's ``add_toctree_functions``: when the page's
+    sidebar has none of the components the theme's check would remove, the check is answered
+    at once: its answer could only remove components that are not there."""
+    sidebars = context.get("sidebars")
+    if "suppress_sidebar_toctree" in context and isinstance(sidebars, (list, tuple)) and not (
+        SIDEBAR_TOCTREE_COMPONENTS & set(sidebars)
+    ):
+        context["suppress_sidebar_toctree"] = _nothing_to_suppress
+
+
+def _nothing_to_suppress(**kwargs: Any) -> bool:
+    return False
 
 
 def leave_out_title_only_toc(app, pagename: str, templatename: str, context: dict[str, Any], doctree) -> None:

@@ -88,6 +88,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", theme_compat.set_aside_never_empty)
     app.connect("html-page-context", theme_compat.leave_out_title_only_toc, priority=450)
     app.connect("html-page-context", theme_compat.put_back_never_empty, priority=501)
+    app.connect("html-page-context", theme_compat.skip_unused_sidebar_toctree_check, priority=501)
     app.connect("html-collect-pages", sphinx_compat.drop_emptied_search_terms)
     app.connect("env-get-outdated", rebuild.reread_landing_pages)
     app.connect("builder-inited", sphinx_compat.keep_compiled_templates)
@@ -120,6 +121,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("raw", safety.InlineRaw, override=True)
     app.add_directive("meta", head_and_links.CheckedMeta, override=True)
     app.connect("env-before-read-docs", content_checks.skip_unreadable_sources)
+    app.connect("env-before-read-docs", reading.read_posts_first)
+    app.add_domain(sphinx_compat.StandardDomain, override=True)
+    app.connect("env-purge-doc", sphinx_compat.note_first_reading)
     app.connect("source-read", content_checks.check_body)
     # Before Sphinx's image and download collectors (500), which copy files into the site,
     # and before toctrees are recorded (500).
