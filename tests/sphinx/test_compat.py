@@ -199,6 +199,9 @@ def test_a_post_read_again_or_removed_leaves_no_label_behind(make_app, tmp_path,
     first.build()
     assert isinstance(first.env.domains.standard_domain, sphinx_compat.StandardDomain)
     assert walks == []
+    # What Sphinx's merge of a parallel reader's data expects, though no clear_doc created it.
+    fresh = sphinx_compat.StandardDomain(first.env)
+    fresh.merge_domaindata(set(), {**first.env.domaindata["std"]})
     labels = first.env.domains.standard_domain.labels
     assert labels["alpha"][0] == "posts/series/alpha" and labels["beta"][0] == "posts/series/beta"
     first.cleanup()
@@ -234,3 +237,61 @@ def test_the_themes_check_stays_where_it_decides_something(sidebars):
     context = {"suppress_sidebar_toctree": themes_check, "sidebars": sidebars}
     theme_compat.skip_unused_sidebar_toctree_check(None, "page", "page.html", context, None)
     assert context["suppress_sidebar_toctree"] is themes_check
+
+
+# Elements that start a line of their own: white space beside them shows as nothing.
+BLOCKS = ["address", "article", "aside", "blockquote", "body", "details", "dialog", "div", "dl", "dd", "dt",
+          "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head",
+          "header", "hr", "html", "li", "main", "nav", "ol", "p", "section", "summary", "table", "td", "th",
+          "title", "tr", "ul"]
+
+
+def page_structure(html: str) -> tuple:
+    """What a reader and a browser get from a page, whatever the whitespace between tags: its
+    text (runs of white space as one; a block element's edges as white space), its elements with
+    their attributes, and its scripts, styles and preformatted text as written."""
+    soup = BeautifulSoup(html, "html.parser")
+    for block in soup.find_all(BLOCKS):
+        block.insert(0, " ")
+        block.append(" ")
+    text = re.sub(r"\s+", " ", soup.get_text()).strip()
+    elements = [(tag.name, sorted((name, str(value)) for name, value in tag.attrs.items())) for tag in soup.find_all(True)]
+    kept = [re.sub(r"\s+", "", tag.get_text()) for tag in soup.find_all(["script", "style"])]
+    preformatted = [tag.get_text() for tag in soup.find_all(["pre", "textarea"])]
+    return text, elements, kept, preformatted
+
+
+def test_template_whitespace_left_out_changes_no_page_but_its_size(make_app, tmp_path, monkeypatch):
+    """compat.sphinx.keep_compiled_templates drops the lines and indentation around template
+    tags; every page of a book with posts, archives and the front page keeps its text, elements
+    and scripts."""
+    trimmed_book, untrimmed_book = tmp_path / "trimmed", tmp_path / "untrimmed"
+    for book in (trimmed_book, untrimmed_book):
+        shutil.copytree(REPO / "tests" / "roots" / "test-compat", book)
+    trimmed = make_app("html", srcdir=trimmed_book, freshenv=True)
+    trimmed.build()
+    trimmed.cleanup()
+    keep = sphinx_compat.keep_compiled_templates
+
+    def untrimmed_templates(app):
+        keep(app)
+        environment = app.builder.templates.environment
+        environment.trim_blocks = environment.lstrip_blocks = False
+        environment.bytecode_cache = None
+
+    monkeypatch.setattr(sphinx_compat, "keep_compiled_templates", untrimmed_templates)
+    untrimmed = make_app("html", srcdir=untrimmed_book, freshenv=True)
+    untrimmed.build()
+    def pages_of(app) -> list[Path]:
+        outdir = Path(app.outdir)
+        return sorted(path.relative_to(outdir) for path in outdir.rglob("*.html") if "_static" not in path.parts)
+
+    pages = pages_of(untrimmed)
+    assert len(pages) > 10 and pages_of(trimmed) == pages
+    smaller = 0
+    for page in pages:
+        before = (Path(untrimmed.outdir) / page).read_text(encoding="utf-8")
+        after = (Path(trimmed.outdir) / page).read_text(encoding="utf-8")
+        assert page_structure(after) == page_structure(before), page
+        smaller += len(after) < len(before)
+    assert smaller == len(pages)

@@ -55,8 +55,9 @@ STATE_FILE = "ppblog-state.pickle"
 class RebuildState:
     """Everything kept from one build to the next, as plain values."""
 
-    # Bump when the shape changes: a state of another version is ignored (everything rewritten).
-    VERSION = 4
+    # Bump when the shape changes, or what every page is made of (5: template whitespace): a
+    # state of another version is ignored (everything rewritten).
+    VERSION = 5
 
     # post file path -> [modification time (ns), size, header or None] (see model.drafts).
     headers: dict[str, list] = field(default_factory=dict)
