@@ -19,11 +19,14 @@ help:
 	@echo "make check      check every post and collection without writing the site"
 	@echo "make clean      remove $(BUILD)"
 
-# The environment is rebuilt whenever the pins or the package metadata change.
+# The environment is rebuilt whenever the pins or the package metadata change. Installed
+# editable, our package is not compiled by pip: it is compiled here, so that builds do not
+# compile it each time where bytecode is not written (PYTHONDONTWRITEBYTECODE).
 $(STAMP): requirements/constraints.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check \
 		-c requirements/constraints.txt -e '.[test,dev]'
+	$(BIN)/python -m compileall -q src
 	touch $@
 
 html: $(STAMP)

@@ -138,9 +138,10 @@ class StandardDomain(std.StandardDomain):
 
     def __init__(self, env) -> None:
         super().__init__(env)
-        # Sphinx's clear_doc creates the glossary terms' entry, which its merge_domaindata
-        # (parallel reading) expects in every process's data: created here instead.
-        self._terms
+        # Sphinx's clear_doc creates the glossary terms' entry (through its _terms property),
+        # which its merge_domaindata (parallel reading) expects in every process's data:
+        # created here instead.
+        self.data.setdefault("terms", {})
 
     def clear_doc(self, docname: str) -> None:
         if docname == self.first_reading:

@@ -25,7 +25,7 @@ def record_left_out(app, config) -> None:
         today = settings(config).build_date
         root = Path(app.srcdir)
         build = build_of(config)  # the headers as the drafts were found: no parsing again
-        for path in post_paths(root):
+        for path in build.post_files if build.post_files is not None else post_paths(root):
             header = build.header(path)
             if header is not None and is_draft(header, today):
                 left_out.append({"file": path.relative_to(root).as_posix(), "date": header.get("date", ""),

@@ -87,8 +87,9 @@ def nav_depth(app: Sphinx) -> int:
 
 
 def prepare_nav(app: Sphinx, builder) -> None:
-    """Read the navigation once, before any page (or archive page) is written."""
-    if builder.format == "html":
+    """Read the navigation once, before any page (or archive page) is written, unless
+    ``rebuild.pages_to_write`` read it once the documents were read."""
+    if builder.format == "html" and getattr(builder, "ppblog_nav", None) is None:
         builder.ppblog_nav = read_nav(app.env, nav_depth(app))
 
 

@@ -61,7 +61,9 @@ def replace_front_matter(app, docname: str, source: list[str]) -> None:
     lines = text.splitlines(keepends=True)
     heading = "\n"
     if isinstance(title, str) and title.strip():
-        heading = "# " + MARKDOWN_SPECIAL.sub(r"\\\1", title) + "\n"
+        # On one line, whatever the title holds: a line break in it (a quoted YAML "\n") made
+        # the rest of the title a paragraph below the heading, and moved every line after it.
+        heading = "# " + MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(title.split())) + "\n"
     source[0] = heading + "\n" * (fence_lines - 1) + "".join(lines[fence_lines:])
 
 

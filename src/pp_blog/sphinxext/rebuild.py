@@ -120,6 +120,9 @@ class Build:
     # Each file's header as this build found it: the drafts, the list of what was left out and
     # the landing pages all ask, and a file does not change during a build.
     found_headers: dict[str, dict[str, Any] | None] = field(default_factory=dict)
+    # The post files as this build found them, in name order (the list of what was left out asks
+    # again).
+    post_files: list[Path] | None = None
 
     def header(self, path: Path) -> dict[str, Any] | None:
         """A post's header (see :func:`pp_blog.model.drafts.read_header`), parsed again only when
@@ -191,7 +194,7 @@ def load_state_and_exclude_drafts(app, config) -> None:
     path = Path(app.doctreedir) / STATE_FILE if app.doctreedir else None
     build = _BUILDS[config] = Build(kept=RebuildState.load(path) if path else RebuildState(), path=path)
     root = Path(app.srcdir)
-    paths = post_paths(root)
+    paths = build.post_files = post_paths(root)
     headers = {path: build.header(path) for path in paths}
     if settings(config).show_drafts:
         return
@@ -276,6 +279,9 @@ def pages_to_write(app, env) -> list[str]:
     build.page_signatures = signatures
 
     nav = read_nav(env, nav_depth(app))
+    # Read once for the build: the documents are all read, and the pages are written with it
+    # (navigation.prepare_nav).
+    app.builder.ppblog_nav = nav
     relations = env.collect_relations()
     build.copyright_years = "" if app.config.copyright else content_dates.years_spanned(domain.posts.values())
     # Every page's chrome is made of the navigation, the previous/next relations with their titles
