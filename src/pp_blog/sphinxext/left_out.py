@@ -11,8 +11,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..model.drafts import is_draft
-from ..model.layout import post_paths
 from ..model.left_out import LEFT_OUT
 from .config import settings
 from .rebuild import build_of
@@ -20,17 +18,13 @@ from .rebuild import build_of
 
 def record_left_out(app, config) -> None:
     """``config-inited``, after ``exclude_drafts``: the posts it left out, with their dates."""
-    left_out = []
-    if not settings(config).show_drafts:
-        today = settings(config).build_date
-        root = Path(app.srcdir)
-        build = build_of(config)  # the headers as the drafts were found: no parsing again
-        for path in build.post_files if build.post_files is not None else post_paths(root):
-            header = build.header(path)
-            if header is not None and is_draft(header, today):
-                left_out.append({"file": path.relative_to(root).as_posix(), "date": header.get("date", ""),
-                                 "draft": header.get("draft") is True, "today": today.isoformat()})
-    app.ppblog_left_out = left_out
+    root = Path(app.srcdir)
+    today = settings(config).build_date.isoformat()
+    app.ppblog_left_out = [
+        {"file": path.relative_to(root).as_posix(), "date": header.get("date", ""),
+         "draft": header.get("draft") is True, "today": today}
+        for path, header in build_of(config).drafts.items()
+    ]
 
 
 def save_left_out(app, exception) -> None:

@@ -120,9 +120,9 @@ class Build:
     # Each file's header as this build found it: the drafts, the list of what was left out and
     # the landing pages all ask, and a file does not change during a build.
     found_headers: dict[str, dict[str, Any] | None] = field(default_factory=dict)
-    # The post files as this build found them, in name order (the list of what was left out asks
-    # again).
-    post_files: list[Path] | None = None
+    # The drafts and scheduled posts this build leaves out, with their headers, in name order
+    # (for the list of what was left out, sphinxext/left_out.py).
+    drafts: dict[Path, dict[str, Any]] = field(default_factory=dict)
 
     def header(self, path: Path) -> dict[str, Any] | None:
         """A post's header (see :func:`pp_blog.model.drafts.read_header`), parsed again only when
@@ -194,15 +194,15 @@ def load_state_and_exclude_drafts(app, config) -> None:
     path = Path(app.doctreedir) / STATE_FILE if app.doctreedir else None
     build = _BUILDS[config] = Build(kept=RebuildState.load(path) if path else RebuildState(), path=path)
     root = Path(app.srcdir)
-    paths = build.post_files = post_paths(root)
-    headers = {path: build.header(path) for path in paths}
+    headers = {path: build.header(path) for path in post_paths(root)}
     if settings(config).show_drafts:
         return
     today = settings(config).build_date
-    drafts = [path.relative_to(root).as_posix() for path, header in headers.items()
-              if header is not None and is_draft(header, today)]
+    build.drafts = {path: header for path, header in headers.items()
+                    if header is not None and is_draft(header, today)}
     # A new list: the default one is shared by every Config in the process.
-    config.exclude_patterns = [*config.exclude_patterns, *drafts]
+    config.exclude_patterns = [*config.exclude_patterns,
+                               *(path.relative_to(root).as_posix() for path in build.drafts)]
 
 
 def collection_toctree_entries(srcdir: Path, config, folder: str) -> list[str]:
