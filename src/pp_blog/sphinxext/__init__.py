@@ -74,6 +74,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", garbage.resume_and_set_aside_environment, priority=0)
     app.connect("write-started", garbage.set_aside_what_was_read, priority=0)
     app.connect("build-finished", garbage.give_back, priority=950)
+    garbage.set_aside_at_exit()
     # Last, once every handler has recorded what the next build compares with.
     app.connect("build-finished", rebuild.save_state, priority=900)
     app.connect("build-finished", ablog_compat.restore_patches)

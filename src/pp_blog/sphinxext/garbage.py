@@ -9,14 +9,29 @@ garbage for it to find. So it is paused for the load, and what the load made, wh
 until the build ends, is set aside from its later walks (``gc.freeze``); so is what reading
 made, once writing starts. Both are given back when the build finishes, so that nothing is
 kept past it.
+
+When the process exits, Python's collector walks every object still alive, once for each step of
+its shutdown: half a second for a 2,000-post environment (a fifth of a rebuild in which nothing
+changed). The objects are freed by their reference counts all the same; what the walks would
+find besides is garbage whose finalizers Python does not promise to run at exit. So at exit
+everything is set aside again (:func:`set_aside_at_exit`).
 """
 
 from __future__ import annotations
 
+import atexit
 import gc
 
-# Whether this module paused the collector (and so must start it again).
-_STATE = {"paused": False}
+# Whether this module paused the collector (and so must start it again), and whether the
+# process sets everything aside when it exits.
+_STATE = {"paused": False, "at_exit": False}
+
+
+def set_aside_at_exit() -> None:
+    """Once per process (``setup``): at exit, skip the collector's walks (see above)."""
+    if not _STATE["at_exit"]:
+        atexit.register(gc.freeze)
+        _STATE["at_exit"] = True
 
 
 def pause_for_environment(*args) -> None:
