@@ -226,3 +226,22 @@ def test_drafts_shown_in_a_preview_are_never_in_the_sitemap(app, warning):
     app.build()
     assert (app.outdir / "posts/si/unpublished.html").exists()
     assert not any("unpublished" in link for link in sitemap(app))
+
+
+def test_sphinxext_opengraph_parses_only_the_tags_it_reads(app, monkeypatch):
+    """It parses every tag added before it to look for a description (a quarter of its time at
+    every page): the citation tags and JSON-LD are added after it."""
+    import sphinxext.opengraph
+
+    parsed: list[str] = []
+    original = sphinxext.opengraph.get_meta_description
+
+    def recorded(metatags: str):
+        parsed.append(metatags)
+        return original(metatags)
+
+    monkeypatch.setattr(sphinxext.opengraph, "get_meta_description", recorded)
+    app.build()
+    assert any('name="description"' in tags for tags in parsed)
+    assert not any("citation_" in tags or "ld+json" in tags for tags in parsed)
+    assert "citation_title" in text(app, "posts/si/first.html")

@@ -148,8 +148,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", discovery.derive_site_settings, priority=400)
     app.connect("doctree-read", discovery.add_citation_placeholder, priority=610)
     app.add_post_transform(discovery.CiteThisPost)
-    # Before sphinxext-opengraph's handler (500), which reads the per-page settings it adds.
+    # Around sphinxext-opengraph's handler (500): what it reads before it, the rest after.
     app.connect("html-page-context", discovery.add_head_tags, priority=400)
+    app.connect("html-page-context", discovery.add_citation_tags, priority=600)
     app.connect("env-get-outdated", discovery.remove_downloads_of_removed_docs)
     app.add_js_file("pp-cite.js", loading_method="defer")
     # The sitemap lists every published page, given to sphinx-sitemap before it writes it (500).
