@@ -22,7 +22,10 @@ import pydata_sphinx_theme.toctree as pydata_toctree
 import pytest
 from bs4 import BeautifulSoup
 import sphinx.builders.html
+import sphinx.util.docutils
 import sphinx_sitemap
+from docutils import frontend
+from myst_parser.mdit_to_docutils import base as myst_base
 from ablog.blog import Blog, Post
 from ablog.post import generate_archive_pages
 from sphinx.builders.html import _assets
@@ -36,6 +39,7 @@ from conftest import REPO
 
 from pp_blog import compat
 from pp_blog.compat import ablog as ablog_compat
+from pp_blog.compat import myst as myst_compat
 from pp_blog.compat import sitemap as sitemap_compat
 from pp_blog.compat import sphinx as sphinx_compat
 from pp_blog.compat import theme as theme_compat
@@ -124,6 +128,8 @@ def test_patches_last_for_the_build_only(app):
     # Sphinx's default list, shared by every configuration in the process, is as it was.
     assert Config.config_values["templates_path"].default == []
     assert sphinx.builders.html._file_checksum is _assets._file_checksum
+    assert sphinx.util.docutils._get_settings is sphinx_compat.SPHINX_GET_SETTINGS
+    assert myst_base.get_default_settings is frontend.get_default_settings
 
 
 @pytest.mark.sphinx("html", testroot="compat", freshenv=True)
@@ -133,6 +139,48 @@ def test_each_asset_checksum_is_looked_up_once_per_build_and_written_as_sphinx_w
     app.build()
     assert looked_up and len(looked_up) == len(set(looked_up))
     assert '_static/pygments.css?v=c0ffee"' in (app.outdir / "index.html").read_text(encoding="utf-8")
+
+
+def settings_values(settings) -> dict:
+    return {name: value for name, value in vars(settings).items() if name not in ("record_dependencies", "_source")}
+
+
+@pytest.mark.sphinx("html", testroot="compat", freshenv=True)
+def test_each_document_gets_its_own_copy_of_settings_made_once_per_build(app, monkeypatch):
+    """Sphinx (for each document) and MyST (for a spare document per page) built docutils
+    settings by declaring every option to a new command-line parser: once per build now, and
+    every document still gets settings equal to Sphinx's, in an object of its own."""
+    parsers, asked, documents = [], [], {}
+    original_parser = frontend.OptionParser.__init__
+    monkeypatch.setattr(frontend.OptionParser, "__init__",
+                        lambda self, *a, **k: parsers.append(1) or original_parser(self, *a, **k))
+    sphinx_own = sphinx_compat.SPHINX_GET_SETTINGS
+    monkeypatch.setattr(sphinx_compat, "SPHINX_GET_SETTINGS",
+                        lambda *components, **kwargs: asked.append((components, kwargs)) or sphinx_own(*components, **kwargs))
+    app.connect("doctree-read", lambda app, doctree: documents.setdefault(app.env.docname, doctree.settings))
+    app.build()
+    # Sphinx's and MyST's settings made once each, and the HTML writer's (two per document before).
+    assert len(documents) == 4 and len(parsers) == 3, parsers
+    [(components, kwargs)] = asked
+    expected = settings_values(sphinx_own(*components, **kwargs))
+    settings = list(documents.values())
+    # As Sphinx's own function makes them (MyST then adds its own values to a document's).
+    assert [{name: value for name, value in expected.items() if getattr(each, name) != value}
+            for each in settings] == [{}] * len(settings)
+    assert len({id(each) for each in settings}) == len(settings)
+    assert len({id(each.record_dependencies) for each in settings}) == len(settings)
+
+
+def test_a_settings_copy_equals_what_it_copies_and_shares_no_dependency_list():
+    from docutils.parsers.rst import Parser
+
+    made = frontend.get_default_settings(Parser)
+    copy = myst_compat.settings_copy(made)
+    assert copy is not made and settings_values(copy) == settings_values(made)
+    copy.record_dependencies.add("a.md")
+    assert made.record_dependencies.list == []
+    copy.report_level = 1
+    assert made.report_level != 1
 
 
 def test_a_second_book_built_in_the_same_process_resolves_against_its_own_pages(make_app, tmp_path):

@@ -3,8 +3,9 @@ internals lives in this package, and nothing else does.
 
 - :mod:`.ablog`: ABlog's state, parallel reading, archive pages, post renderings and page names.
 - :mod:`.theme`: pydata-sphinx-theme's trial rendering, and the book theme's navigation markup.
-- :mod:`.sphinx`: Sphinx's template compilation, search index and search scorer path.
+- :mod:`.sphinx`: Sphinx's template compilation, search index, search scorer path, documents' settings.
 - :mod:`.sitemap`: sphinx-sitemap's collection of the pages written.
+- :mod:`.myst`: MyST-Parser's spare document per page.
 - :mod:`.rendering`: renderings shared by many pages through Sphinx's ``pathto``.
 - ``templates/``: copies of ABlog's and the theme's templates, each naming its origin and the
   SHA-256 of the upstream file it was copied from (a test compares it with the installed one).

@@ -28,6 +28,11 @@ see :mod:`pp_blog.compat`).
   its entries by walking all of its labels. ABlog gives every post a label, so a full build of
   N posts walked N labels N times. A document that was never read has no entries to clear:
   :class:`StandardDomain` skips the walk for it (:func:`note_first_reading` tells it which).
+- Sphinx builds each document's docutils settings by declaring every option (about 150) to a
+  new command-line parser and reading the docutils configuration files again: about a
+  millisecond per page, for the same settings every time. For the length of a build they are
+  found once and each document gets its own copy, as docutils would give it
+  (:func:`remember_document_settings`, undone by :func:`forget_document_settings`).
 - The HTML builder gives each of ``html_css_files`` and ``html_js_files`` a default priority by
   writing into the configuration's own dictionaries, after the configuration was compared with
   the saved one: every next build said "The configuration has changed". The default is given
@@ -36,15 +41,19 @@ see :mod:`pp_blog.compat`).
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator, Mapping
 
 import sphinx.builders.html
+import sphinx.util.docutils
 from jinja2 import FileSystemBytecodeCache
 from sphinx.builders.html import _assets
 from sphinx.config import Config
 from sphinx.domains import std
 from sphinx.writers.html5 import HTML5Translator
+
+from .myst import settings_copy
 
 HTML_TRANSLATOR = HTML5Translator
 
@@ -127,6 +136,43 @@ def remember_asset_checksums(app) -> None:
 def forget_asset_checksums(*args) -> None:
     """``build-finished``: Sphinx's own lookup again, for whatever is built next in the process."""
     sphinx.builders.html._file_checksum = _assets._file_checksum
+
+
+# Sphinx's own, kept before anything replaces it.
+SPHINX_GET_SETTINGS = sphinx.util.docutils._get_settings
+
+
+def settings_made_of(component) -> tuple:
+    """What docutils reads of a component to make settings. Sphinx passes a new parser object
+    for each document; what docutils reads of it is the same."""
+    return (component if isinstance(component, type) else type(component),
+            *(getattr(component, name, None) for name in (
+                "settings_spec", "settings_defaults", "settings_default_overrides", "config_section",
+                "config_section_dependencies")))
+
+
+def remember_document_settings(app) -> None:
+    """``builder-inited``: the documents' settings found once for the build, and again only when
+    what they are made of changes: the components, the defaults Sphinx passes (the
+    environment's settings), and where docutils looks for its configuration files."""
+    found: list[tuple[tuple, dict[str, Any], Any]] = []
+
+    def get_settings(*components, defaults: Mapping[str, Any], read_config_files: bool = False):
+        made_of = (tuple(map(settings_made_of, components)), read_config_files, os.getcwd(),
+                   os.environ.get("DOCUTILSCONFIG"))
+        for kept_made_of, kept_defaults, settings in found:
+            if kept_made_of == made_of and kept_defaults == defaults:
+                return settings_copy(settings)
+        settings = SPHINX_GET_SETTINGS(*components, defaults=defaults, read_config_files=read_config_files)
+        found.append((made_of, dict(defaults), settings))
+        return settings_copy(settings)
+
+    sphinx.util.docutils._get_settings = get_settings
+
+
+def forget_document_settings(*args) -> None:
+    """``build-finished``: Sphinx's own function again, for whatever is built next in the process."""
+    sphinx.util.docutils._get_settings = SPHINX_GET_SETTINGS
 
 
 class StandardDomain(std.StandardDomain):

@@ -13,6 +13,7 @@ from .. import __version__, compat
 from ..compat import ablog as ablog_compat
 from ..compat import sphinx as sphinx_compat
 from ..compat import escaping, search_language
+from ..compat import myst as myst_compat
 from ..compat import sitemap as sitemap_compat
 from ..compat import theme as theme_compat
 from . import (checks, collection_pages, collections_directive, config, content_checks, dated_output, discovery,
@@ -95,6 +96,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", sphinx_compat.keep_compiled_templates)
     app.connect("builder-inited", sphinx_compat.remember_asset_checksums)
     app.connect("build-finished", sphinx_compat.forget_asset_checksums)
+    # Each document's docutils settings found once per build (compat/sphinx.py, compat/myst.py).
+    app.connect("builder-inited", sphinx_compat.remember_document_settings)
+    app.connect("build-finished", sphinx_compat.forget_document_settings)
+    app.connect("builder-inited", myst_compat.remember_default_settings)
+    app.connect("build-finished", myst_compat.forget_default_settings)
     app.connect("builder-inited", published.remove_unpublished_index)
     # Front-matter strings escaped in every template (compat/escaping.py); after the theme (500, 501).
     app.connect("builder-inited", escaping.autoescape_blog_templates)
