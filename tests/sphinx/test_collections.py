@@ -152,3 +152,35 @@ def test_incremental_build_updates_neighbours_and_landing_page(make_app, tmp_pat
     assert page(app, "posts/series/beta").select_one(".pp-series-links").get_text(" ", strip=True).endswith(
         "Next in the series: Blog 3: Third, retitled")
     assert listing_titles(page(app, "posts/series/index"))[-1] == "Blog 3: Third, retitled"
+
+
+def test_a_landing_page_is_read_again_only_when_its_posts_come_go_or_move(make_app, tmp_path, rootdir):
+    """Rereading the landing page of a collection of 500 posts cost more than the edit of one:
+    an edit that leaves the order as it was leaves the landing page as it was read."""
+    import shutil
+
+    srcdir = tmp_path / "collections"
+    shutil.copytree(rootdir / "test-collections", srcdir)
+    make_app("html", srcdir=srcdir).build()
+
+    def rebuild_after(name: str, old: str, new: str) -> tuple[list[str], object]:
+        post = srcdir / "posts/series" / name
+        post.write_text(post.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+        app = make_app("html", srcdir=srcdir)
+        read: list[str] = []
+        app.connect("env-before-read-docs", lambda app, env, docnames: read.extend(docnames))
+        app.build()
+        return sorted(read), app
+
+    read, app = rebuild_after("alpha.md", "Second paragraph.", "Second paragraph, edited.")
+    assert read == ["posts/series/alpha"]
+    # Second moves to the end: the toctree's order (and so every previous/next link) changes.
+    read, app = rebuild_after("beta.md", "position: 2", "position: 5")
+    assert read == ["posts/series/beta", "posts/series/index"]
+    assert [title.split(": ", 1)[1] for title in listing_titles(page(app, "posts/series/index"))] == [
+        "First in the series", "Third in the series", "Second in the series"]
+    (srcdir / "posts/series/gamma.md").unlink()
+    read, app = rebuild_after("alpha.md", "Second paragraph, edited.", "Second paragraph.")
+    assert read == ["posts/series/alpha", "posts/series/index"]
+    assert [title.split(": ", 1)[1] for title in listing_titles(page(app, "posts/series/index"))] == [
+        "Third in the series", "Second in the series"]

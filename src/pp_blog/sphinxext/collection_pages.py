@@ -46,6 +46,7 @@ class CollectionPostsDirective(SphinxDirective):
         if PurePosixPath(docname).name != LANDING or folder.parent != PurePosixPath(POSTS_DIR):
             raise self.error("collection-posts belongs on a collection's landing page, posts/<collection>/index.md")
         entries = collection_toctree_entries(Path(self.env.srcdir), self.config, folder.as_posix())
+        self.env.domains["ppblog"].note_landing_entries(docname, entries)
         toctree = addnodes.toctree()
         toctree["parent"] = docname
         toctree["entries"] = [(None, entry) for entry in entries]

@@ -25,6 +25,7 @@ class PostsDomain(Domain):
         "collections": {},  # docname of a landing page -> plain dict of its declaration
         "collections_lists": {},  # docname of a page with a {collections} list -> True
         "postlists": {},  # docname of a page with ABlog's list of posts -> True
+        "landing_entries": {},  # docname of a landing page -> its posts' docnames as its toctree lists them
     }
     # Bump when the shape of the stored data changes, so old pickles are discarded.
     data_version = 3
@@ -65,8 +66,17 @@ class PostsDomain(Domain):
     def add_postlist(self, docname: str) -> None:
         self.postlists[docname] = True
 
+    @property
+    def landing_entries(self) -> dict[str, list[str]]:
+        """What each landing page's toctree listed when it was read (rebuild.reread_landing_pages)."""
+        return self.data.setdefault("landing_entries", {})
+
+    def note_landing_entries(self, docname: str, entries: list[str]) -> None:
+        self.landing_entries[docname] = list(entries)
+
     def clear_doc(self, docname: str) -> None:
         self.posts.pop(docname, None)
+        self.landing_entries.pop(docname, None)
         self.collections.pop(docname, None)
         self.data.setdefault("collections_lists", {}).pop(docname, None)
         self.postlists.pop(docname, None)
@@ -74,7 +84,7 @@ class PostsDomain(Domain):
 
     def merge_domaindata(self, docnames: set[str], otherdata: dict[str, Any]) -> None:
         self._series = None
-        for key in ("posts", "collections", "collections_lists", "postlists"):
+        for key in ("posts", "collections", "collections_lists", "postlists", "landing_entries"):
             self.data.setdefault(key, {})
             for docname, record in otherdata.get(key, {}).items():
                 if docname in docnames:

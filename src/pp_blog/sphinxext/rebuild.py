@@ -9,8 +9,8 @@ sidebars, ABlog's archive pages and our feeds list every post. Each decision is 
 event                     decision                               from
 ========================  =====================================  =================================
 ``config-inited``         drafts left out (``exclude_patterns``)  post headers, by file time/size
-``env-get-outdated``      landing pages reread; pages of          the changed files' folders
-                          removed documents deleted
+``env-get-outdated``      landing pages reread; pages of          the folders whose files came,
+                          removed documents deleted               went or moved in the order
 ``env-get-updated``       pages written again                     collection signatures; each
                                                                   page's chrome (navigation,
                                                                   sidebars, neighbours)
@@ -220,8 +220,11 @@ def collection_toctree_entries(srcdir: Path, config, folder: str) -> list[str]:
 
 def reread_landing_pages(app, env, added, changed, removed) -> list[str]:
     """``env-get-outdated``: a landing page's toctree comes from its folder's files: reread it
-    when they change. The pages of removed documents are deleted from the output at once (Sphinx
-    leaves them published, where search engines keep finding them)."""
+    when a file comes or goes, or when a changed post moves in the order (its position, date,
+    title or draft status). An edit that moves nothing leaves the landing page as it was read:
+    rereading the page of a collection of 500 posts cost more than the edit itself. The pages
+    of removed documents are deleted from the output at once (Sphinx leaves them published,
+    where search engines keep finding them)."""
     builder = app.builder
     if builder.format == "html" and removed:
         sources = Path(builder.outdir) / "_sources"
@@ -229,8 +232,15 @@ def reread_landing_pages(app, env, added, changed, removed) -> list[str]:
             Path(builder.get_outfilename(docname)).unlink(missing_ok=True)
             for suffix in app.config.source_suffix:
                 (sources / f"{docname}{suffix}{app.config.html_sourcelink_suffix}").unlink(missing_ok=True)
-    folders = {PurePosixPath(d).parent.as_posix() for d in (*added, *changed, *removed)}
-    return [f"{folder}/{LANDING}" for folder in folders if folder.startswith(f"{POSTS_DIR}/")]
+    def folders_of(docnames) -> set[str]:
+        return {PurePosixPath(d).parent.as_posix() for d in docnames
+                if PurePosixPath(d).parent.parent == PurePosixPath(POSTS_DIR)}
+
+    come_or_gone = folders_of((*added, *removed))
+    listed = env.domains["ppblog"].landing_entries
+    moved = {folder for folder in folders_of(changed) - come_or_gone
+             if collection_toctree_entries(Path(app.srcdir), app.config, folder) != listed.get(f"{folder}/{LANDING}")}
+    return sorted(f"{folder}/{LANDING}" for folder in come_or_gone | moved)
 
 
 # --- writing: the pages that show other pages -------------------------------------------------
