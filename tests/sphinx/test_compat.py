@@ -343,3 +343,17 @@ def test_template_whitespace_left_out_changes_no_page_but_its_size(make_app, tmp
         assert page_structure(after) == page_structure(before), page
         smaller += len(after) < len(before)
     assert smaller == len(pages)
+
+
+@pytest.mark.sphinx("html", testroot="compat", freshenv=True)
+def test_every_page_has_one_viewport_tag(app):
+    """Sphinx's layout has one, and docutils' HTML5 writer adds another to the page's tags."""
+    from docutils.utils import new_document
+    from docutils.writers.html5_polyglot import HTMLTranslator, Writer
+
+    document = new_document("<test>", frontend.get_default_settings(Writer))
+    assert sphinx_compat.DOCUTILS_VIEWPORT in HTMLTranslator(document).meta
+    app.build()
+    for page in ("index.html", "posts/series/alpha.html", "blog/archive.html"):
+        soup = BeautifulSoup((app.outdir / page).read_text(encoding="utf-8"), "html.parser")
+        assert len(soup.find_all("meta", attrs={"name": "viewport"})) == 1, page

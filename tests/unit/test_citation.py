@@ -296,3 +296,8 @@ def test_remembered_style_lookups_give_the_citation_citeproc_gives_without_them(
             patch.setattr(cls, name, method)
         patch.setattr(source.CitationItem, "reference", reference.fget.__wrapped__)
         assert citation.apa(cited) == remembered
+
+
+def test_json_ld_is_written_without_spaces_after_separators():
+    assert citation.json_ld_script({"b": [1, 2], "a": "x, y: z"}) == (
+        '<script type="application/ld+json">{"a":"x, y: z","b":[1,2]}</script>\n')

@@ -33,6 +33,10 @@ see :mod:`pp_blog.compat`).
   millisecond per page, for the same settings every time. For the length of a build they are
   found once and each document gets its own copy, as docutils would give it
   (:func:`remember_document_settings`, undone by :func:`forget_document_settings`).
+- Sphinx's layout has a viewport tag, and docutils' HTML5 writer adds its own to the tags that
+  Sphinx passes on as ``metatags`` (Sphinx leaves out the first two of the writer's tags, which
+  with docutils 0.22 are the content type and the generator): every page had two. The writer's is
+  taken out of ``metatags`` (:func:`drop_repeated_viewport`).
 - The HTML builder gives each of ``html_css_files`` and ``html_js_files`` a default priority by
   writing into the configuration's own dictionaries, after the configuration was compared with
   the saved one: every next build said "The configuration has changed". The default is given
@@ -136,6 +140,16 @@ def remember_asset_checksums(app) -> None:
 def forget_asset_checksums(*args) -> None:
     """``build-finished``: Sphinx's own lookup again, for whatever is built next in the process."""
     sphinx.builders.html._file_checksum = _assets._file_checksum
+
+
+# The tag docutils' HTML5 writer adds (docutils 0.22, writers/html5_polyglot).
+DOCUTILS_VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1" />\n'
+
+
+def drop_repeated_viewport(app, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """``html-page-context``: one viewport tag, the layout's."""
+    if isinstance(context.get("metatags"), str):
+        context["metatags"] = context["metatags"].replace(DOCUTILS_VIEWPORT, "", 1)
 
 
 # Sphinx's own, kept before anything replaces it.

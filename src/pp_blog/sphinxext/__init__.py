@@ -92,6 +92,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", theme_compat.put_back_never_empty, priority=501)
     app.connect("html-page-context", theme_compat.skip_unused_sidebar_toctree_check, priority=501)
     app.connect("html-collect-pages", sphinx_compat.drop_emptied_search_terms)
+    app.connect("html-page-context", sphinx_compat.drop_repeated_viewport)
     app.connect("env-get-outdated", rebuild.reread_landing_pages)
     app.connect("builder-inited", sphinx_compat.keep_compiled_templates)
     app.connect("builder-inited", sphinx_compat.remember_asset_checksums)
