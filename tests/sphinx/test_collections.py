@@ -174,6 +174,11 @@ def test_a_landing_page_is_read_again_only_when_its_posts_come_go_or_move(make_a
 
     read, app = rebuild_after("alpha.md", "Second paragraph.", "Second paragraph, edited.")
     assert read == ["posts/series/alpha"]
+    # The listing shows each post's excerpt: a new one is written there though nothing moved (Sphinx
+    # writes again the page whose toctree lists a post read again).
+    read, app = rebuild_after("alpha.md", "Opening paragraph of the post at position 3.", "A new opening.")
+    assert read == ["posts/series/alpha"]
+    assert "A new opening." in (app.outdir / "posts/series/index.html").read_text(encoding="utf-8")
     # Second moves to the end: the toctree's order (and so every previous/next link) changes.
     read, app = rebuild_after("beta.md", "position: 2", "position: 5")
     assert read == ["posts/series/beta", "posts/series/index"]
