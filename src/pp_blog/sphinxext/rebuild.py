@@ -32,7 +32,7 @@ import json
 import pickle
 import weakref
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from sphinx.environment import CONFIG_OK
@@ -42,7 +42,7 @@ from ..model import content_dates
 from ..model.drafts import is_draft, read_header
 from ..model.source_files import file_problem, read_source
 from ..model.fingerprints import digest, sha256
-from ..model.layout import LANDING, POSTS_DIR, folder_post_paths, landing_docname, post_paths
+from ..model.layout import POSTS_DIR, collection_folder, folder_post_paths, landing_docname, page_kind, post_paths
 from ..model.order import header_order_key
 from .config import settings
 from .domain import PostsDomain
@@ -232,15 +232,16 @@ def reread_landing_pages(app, env, added, changed, removed) -> list[str]:
             Path(builder.get_outfilename(docname)).unlink(missing_ok=True)
             for suffix in app.config.source_suffix:
                 (sources / f"{docname}{suffix}{app.config.html_sourcelink_suffix}").unlink(missing_ok=True)
-    def folders_of(docnames) -> set[str]:
-        return {PurePosixPath(d).parent.as_posix() for d in docnames
-                if PurePosixPath(d).parent.parent == PurePosixPath(POSTS_DIR)}
 
-    come_or_gone = folders_of((*added, *removed))
+    def collections_of(docnames) -> set[str]:
+        return {collection_folder(docname) for docname in docnames if page_kind(docname)}
+
+    come_or_gone = collections_of((*added, *removed))
     listed = env.domains["ppblog"].landing_entries
-    moved = {folder for folder in folders_of(changed) - come_or_gone
-             if collection_toctree_entries(Path(app.srcdir), app.config, folder) != listed.get(f"{folder}/{LANDING}")}
-    return sorted(f"{folder}/{LANDING}" for folder in come_or_gone | moved)
+    moved = {slug for slug in collections_of(changed) - come_or_gone
+             if collection_toctree_entries(Path(app.srcdir), app.config, f"{POSTS_DIR}/{slug}")
+             != listed.get(landing_docname(slug))}
+    return sorted(landing_docname(slug) for slug in come_or_gone | moved)
 
 
 # --- writing: the pages that show other pages -------------------------------------------------
