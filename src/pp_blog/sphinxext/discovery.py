@@ -174,9 +174,6 @@ def add_head_tags(app, pagename: str, templatename: str, context: dict, doctree)
     domain: PostsDomain = app.env.domains["ppblog"]
     if pagename in domain.posts:
         post = context[CITABLE] = citable(app, pagename)
-        if post.description:
-            # Before sphinxext-opengraph's, which would otherwise describe the page by its byline.
-            context["metatags"] += citation.meta_tags([("description", shorten(post.description))])
         # Per-page settings for sphinxext-opengraph, on a copy: ``meta`` is the environment's.
         # It writes them into attributes escaping only '"', so the rest is escaped here.
         context["meta"] = {
@@ -185,7 +182,10 @@ def add_head_tags(app, pagename: str, templatename: str, context: dict, doctree)
             "og:title": html.escape(citation.clean(post.title), quote=False),
         }
         if post.description:
-            context["meta"]["og:description"] = html.escape(shorten(post.description), quote=False)
+            description = shorten(post.description)
+            # Before sphinxext-opengraph's, which would otherwise describe the page by its byline.
+            context["metatags"] += citation.meta_tags([("description", description)])
+            context["meta"]["og:description"] = html.escape(description, quote=False)
         write_downloads(app, pagename, post)
     elif pagename.startswith(AUTHOR_PAGES):
         collection = context.get("collection")
