@@ -232,6 +232,24 @@ def test_search_on_a_phone_sized_screen(browser, base_url):
     assert titles[0] == post_title(f"{HIGHLIGHTS}/policy-diffusion-highlights")
 
 
+@pytest.mark.parametrize("width", [360, 700, 959, 960, 991, 992, 1280])
+def test_a_search_control_shows_at_every_width(browser, base_url, width):
+    """The themes hide the header's search field below 992 px and the article header's search
+    button from 992 px up; the header's second copy of the field (pydata-sphinx-theme's "mobile"
+    one, which the book theme never shows) was left out."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(base_url + DEEP_POST)
+    wait_until_settled(page)
+    shown = page.locator(".search-button__button").locator("visible=true")
+    count = shown.count()
+    if count:
+        shown.first.click()
+        expect(page.locator("#pst-search-dialog input[name=q]")).to_be_focused()
+    context.close()
+    assert count == 1
+
+
 # A post page: the colour-mode check below runs there.
 POST_PAGE = f"{SERIES}/blog-6-strategic-management.html"
 

@@ -309,10 +309,16 @@ def page_structure(html: str) -> tuple:
     return text, elements, kept, preformatted
 
 
+def spare_white_space(html: str) -> int:
+    """White space a browser shows as one character, outside scripts, styles and preformatted text."""
+    outside = re.sub(r"<(script|style|pre|textarea)\b.*?</\1>", "", html, flags=re.S)
+    return sum(len(run) - 1 for run in re.findall(r"[ \t\n]{2,}", outside))
+
+
 def test_template_whitespace_left_out_changes_no_page_but_its_size(make_app, tmp_path, monkeypatch):
     """compat.sphinx.keep_compiled_templates drops the lines and indentation around template
-    tags; every page of a book with posts, archives and the front page keeps its text, elements
-    and scripts."""
+    tags, and the comments and indentation of the markup; every page of a book with posts,
+    archives and the front page keeps its text, elements and scripts."""
     trimmed_book, untrimmed_book = tmp_path / "trimmed", tmp_path / "untrimmed"
     for book in (trimmed_book, untrimmed_book):
         shutil.copytree(REPO / "tests" / "roots" / "test-compat", book)
@@ -325,6 +331,8 @@ def test_template_whitespace_left_out_changes_no_page_but_its_size(make_app, tmp
         keep(app)
         environment = app.builder.templates.environment
         environment.trim_blocks = environment.lstrip_blocks = False
+        environment.extensions = {name: extension for name, extension in environment.extensions.items()
+                                  if not isinstance(extension, sphinx_compat.CompactMarkup)}
         environment.bytecode_cache = None
 
     monkeypatch.setattr(sphinx_compat, "keep_compiled_templates", untrimmed_templates)
@@ -342,6 +350,9 @@ def test_template_whitespace_left_out_changes_no_page_but_its_size(make_app, tmp
         after = (Path(trimmed.outdir) / page).read_text(encoding="utf-8")
         assert page_structure(after) == page_structure(before), page
         smaller += len(after) < len(before)
+        # What was left out is white space and the themes' comments, but in scripts and styles.
+        assert "<!--" not in after and "<!--" in before, page
+        assert spare_white_space(after) * 10 < spare_white_space(before), page
     assert smaller == len(pages)
 
 
@@ -357,3 +368,34 @@ def test_every_page_has_one_viewport_tag(app):
     for page in ("index.html", "posts/series/alpha.html", "blog/archive.html"):
         soup = BeautifulSoup((app.outdir / page).read_text(encoding="utf-8"), "html.parser")
         assert len(soup.find_all("meta", attrs={"name": "viewport"})) == 1, page
+
+
+@pytest.mark.sphinx("html", testroot="compat", freshenv=True)
+def test_markup_no_width_or_option_shows_is_left_out(app):
+    """The header's second search field (shown by the book theme at no width) and the empty,
+    hidden banner "revealer" when no banner can fill it."""
+    app.build()
+    for page in ("index.html", "posts/series/alpha.html", "blog/archive.html"):
+        soup = BeautifulSoup((app.outdir / page).read_text(encoding="utf-8"), "html.parser")
+        assert len(soup.select("#pst-header .search-button-field")) == 1, page
+        assert soup.select(".navbar-persistent--mobile") == [], page
+        assert soup.select(".pst-async-banner-revealer, #bd-header-version-warning") == [], page
+
+
+@pytest.mark.parametrize("options, revealer", [
+    ({"show_version_warning_banner": True}, ["#bd-header-version-warning"]),
+    ({"announcement": "https://example.org/announcement.html"}, ["#bd-header-version-warning", "[data-pst-announcement-url]"]),
+    ({"announcement": "A local announcement"}, []),
+])
+def test_banners_keep_their_markup_where_the_theme_fills_it(make_app, tmp_path, options, revealer):
+    book = tmp_path / "book"
+    shutil.copytree(REPO / "tests" / "roots" / "test-compat", book)
+    app = make_app("html", srcdir=book, freshenv=True,
+                   confoverrides={"html_theme_options": options})
+    app.build()
+    soup = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    for selector in revealer:
+        assert soup.select(f".pst-async-banner-revealer {selector}"), selector
+    assert bool(soup.select(".pst-async-banner-revealer")) == bool(revealer)
+    if "announcement" in options and not revealer:
+        assert soup.select_one(".bd-header-announcement__content").get_text() == options["announcement"]

@@ -18,6 +18,7 @@ from pp_blog.model.content import empty_body_problem, source_problem
 from pp_blog.model.html_comments import only_html_comments, strip_html_comments
 from pp_blog.model.link_policy import refused_markdown_links
 from pp_blog.model.link_policy import unsafe_scheme
+from pp_blog.model.template_markup import compact
 
 SIZES = (500, 1000, 2000, 4000, 8000)
 # Linear work grows like the input, plus a constant; quadratic work would grow 256-fold here.
@@ -62,6 +63,9 @@ PATHOLOGICAL = {
     "link openings and blanks": lambda n: "]( \t" * n + "<java",
     "refused links": lambda n: "[x](javascript:a) " * n,
     "control characters": lambda n: "\x01 \x02\t" * n + "javascript:",
+    "kept elements never closed": lambda n: "<pre>" + "</pr <script " * n,
+    "white space runs": lambda n: " \n\t " * n + "<pre>" + " \n" * n,
+    "elements opened and closed": lambda n: "<pre> a </pre>\n  " * n,
 }
 
 CHECKS = {
@@ -72,6 +76,7 @@ CHECKS = {
     "unsafe_scheme": unsafe_scheme,
     "source_problem": lambda text: source_problem(text.encode("utf-8")),
     "split_front_matter": lambda text: fm.split_front_matter(front_matter_then(text)),
+    "compact template markup": compact,
 }
 
 

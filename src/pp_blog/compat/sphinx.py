@@ -3,8 +3,9 @@ see :mod:`pp_blog.compat`).
 
 - Every build compiles the theme's Jinja templates again (pydata-sphinx-theme's are large): the
   compiled templates are kept next to the doctrees, keyed by their source's checksum, and not
-  checked for changes during the build; the lines and indentation around template tags are
-  left out of the pages (:func:`keep_compiled_templates`).
+  checked for changes during the build; the lines and indentation around template tags, and
+  the comments and indentation of the themes' markup, are left out of the pages
+  (:func:`keep_compiled_templates`, :class:`CompactMarkup`).
 - When a page is written again, Sphinx's search indexer drops the page from every word it
   listed, but keeps the words themselves: a word that no page has any more (the old words of a
   renamed title) stays in ``searchindex.js`` with no page, and such entries pile up build after
@@ -45,18 +46,25 @@ see :mod:`pp_blog.compat`).
 
 from __future__ import annotations
 
+import hashlib
 import os
+import shutil
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
 import sphinx.builders.html
 import sphinx.util.docutils
 from jinja2 import FileSystemBytecodeCache
+from jinja2.ext import Extension
+from jinja2.lexer import Token, TokenStream
 from sphinx.builders.html import _assets
 from sphinx.config import Config
 from sphinx.domains import std
 from sphinx.writers.html5 import HTML5Translator
 
+from ..model import template_markup
+from ..model.template_markup import compact
+from . import escaping
 from .myst import settings_copy
 
 HTML_TRANSLATOR = HTML5Translator
@@ -69,21 +77,47 @@ def own_templates_path(app, config) -> None:
     Config.config_values["templates_path"].default.clear()
 
 
+class CompactMarkup(Extension):
+    """The text between an HTML template's tags without comments or indentation
+    (:mod:`pp_blog.model.template_markup`), once, when the template is compiled. Other
+    templates (``documentation_options.js_t``, rendered from a string) are left as they are."""
+
+    def filter_stream(self, stream: TokenStream) -> Iterator[Token]:
+        if not (stream.name or "").endswith(".html"):
+            yield from stream
+            return
+        inside: tuple[str, ...] = ()
+        for token in stream:
+            if token.type == "data":
+                value, inside = compact(token.value, inside)
+                token = Token(token.lineno, token.type, value)
+            yield token
+
+
 def keep_compiled_templates(app) -> None:
     """``builder-inited``: a bytecode cache for the HTML builder's template environment, which
-    drops the line breaks and indentation around template tags."""
+    leaves out the line breaks and indentation around template tags, and the comments and
+    indentation of the markup."""
     templates = getattr(app.builder, "templates", None)
     environment = getattr(templates, "environment", None)
     if environment is None:
         return
-    # The themes' templates put each tag on a line of its own, indented: every page carried the
-    # lines and indentation of every {% if %} and {% for %} (4 % of the HTML; a test compares
-    # the pages' text, elements and scripts with and without).
+    # The themes' templates put each tag on a line of its own, indented, and comment their
+    # markup: every page carried the lines, indentation and comments (10 % of the HTML; a test
+    # compares the pages' text, elements and scripts with and without).
     environment.trim_blocks = True
     environment.lstrip_blocks = True
-    # Named for the autoescape policy (compat/escaping.py) and the whitespace control it was
-    # compiled under, which Jinja's cache key leaves out: a change recompiles.
-    folder = Path(app.doctreedir) / "jinja-bytecode-autoescaped-trimmed"
+    environment.add_extension(CompactMarkup)
+    # Named for what Jinja's cache key leaves out: the autoescape policy (compat/escaping.py),
+    # the whitespace control and the compacting the templates were compiled under. A change of
+    # either module recompiles them.
+    policy = hashlib.sha256(b"trimmed")
+    for module in (escaping, template_markup):
+        policy.update(Path(module.__file__).read_bytes())
+    folder = Path(app.doctreedir) / f"jinja-bytecode-{policy.hexdigest()[:16]}"
+    for stale in Path(app.doctreedir).glob("jinja-bytecode*"):
+        if stale != folder:
+            shutil.rmtree(stale, ignore_errors=True)
     folder.mkdir(parents=True, exist_ok=True)
     environment.bytecode_cache = FileSystemBytecodeCache(str(folder))
     # Templates do not change during a build, but Jinja checks every template file's time at
