@@ -1,7 +1,7 @@
 """The markup of a template, without what a reader never gets: comments and indentation. Pure.
 
 The themes' templates are written for people to read: every line indented, comments for
-their maintainers. Every page carried them (about 6 % of the HTML of an archive). A template's
+their maintainers. Every page carried them (about 4 % of the HTML of an archive). A template's
 text between its tags is given here piece by piece, in order (Jinja's ``data`` tokens), and
 comes back with
 
@@ -12,7 +12,8 @@ comes back with
   page looks for them) stay where they were. A run can start in one piece and go on in the
   next, across template tags, so each piece's runs are made one character on their own (the
   indentation of a line after a tag whose line break Jinja's ``trim_blocks`` took becomes a
-  space);
+  space). Runs in attribute values are made one character too: the themes' templates have
+  none that a reader sees (tests/sphinx/test_compat.py compares every attribute of every page);
 
 except in ``pre``, ``textarea``, ``script`` and ``style`` elements, whose text is kept as
 written (white space there is the content, or code that may hold it in its strings). Where a
@@ -28,7 +29,7 @@ import re
 # Elements whose text is kept as it is written. A ``pre`` may hold elements, the others text
 # only (their first end tag ends them).
 KEPT_ELEMENTS = ("pre", "textarea", "script", "style")
-COMMENT_OPEN, COMMENT_CLOSE = "<!--", "-->"
+COMMENT_CLOSE = "-->"
 # A kept element's start tag or a comment's start.
 KEPT_START = re.compile(r"<(?:(pre|textarea|script|style)(?=[\s/>])|!--)", re.IGNORECASE)
 # In a pre: the same, or the pre's end tag.
