@@ -110,10 +110,10 @@ def keep_compiled_templates(app) -> None:
     environment.add_extension(CompactMarkup)
     # Named for what Jinja's cache key leaves out: the autoescape policy (compat/escaping.py),
     # the whitespace control and the compacting the templates were compiled under. A change of
-    # either module recompiles them.
+    # any of the modules that decide them recompiles them.
     policy = hashlib.sha256(b"trimmed")
-    for module in (escaping, template_markup):
-        policy.update(Path(module.__file__).read_bytes())
+    for module_file in (escaping.__file__, template_markup.__file__, __file__):
+        policy.update(Path(module_file).read_bytes())
     folder = Path(app.doctreedir) / f"jinja-bytecode-{policy.hexdigest()[:16]}"
     for stale in Path(app.doctreedir).glob("jinja-bytecode*"):
         if stale != folder:
