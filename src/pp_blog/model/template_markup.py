@@ -30,10 +30,11 @@ import re
 # only (their first end tag ends them).
 KEPT_ELEMENTS = ("pre", "textarea", "script", "style")
 COMMENT_CLOSE = "-->"
+_KEPT_TAG = rf"({'|'.join(KEPT_ELEMENTS)})(?=[\s/>])"
 # A kept element's start tag or a comment's start.
-KEPT_START = re.compile(r"<(?:(pre|textarea|script|style)(?=[\s/>])|!--)", re.IGNORECASE)
+KEPT_START = re.compile(rf"<(?:{_KEPT_TAG}|!--)", re.IGNORECASE)
 # In a pre: the same, or the pre's end tag.
-IN_PRE = re.compile(r"<(?:(pre|textarea|script|style)(?=[\s/>])|(/pre)(?=[\s/>])|!--)", re.IGNORECASE)
+IN_PRE = re.compile(rf"<(?:{_KEPT_TAG}|(/pre)(?=[\s/>])|!--)", re.IGNORECASE)
 KEPT_END = {name: re.compile(rf"</{name}(?=[\s/>])", re.IGNORECASE) for name in KEPT_ELEMENTS if name != "pre"}
 # HTML's white space (not Python's \s, which also matches a no-break space).
 WHITE_SPACE = re.compile(r"[ \t\n\r\f]+")
@@ -72,18 +73,14 @@ def _kept_end(piece: str, position: int, open_: list[str]) -> int:
                 return len(piece)
             if tag.group(2):
                 open_.pop()
-                position = tag.end()
             else:
                 open_.append(_opened(tag))
-                position = tag.end()
+            position = tag.end()
         else:
             tag = KEPT_END[name].search(piece, position)
             if tag is None:
                 return len(piece)
             open_.pop()
-            # The end tag is kept too: the text from here on is compacted.
-            if not open_:
-                return tag.start()
             position = tag.end()
     return position
 
