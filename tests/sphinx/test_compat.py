@@ -371,6 +371,49 @@ def test_every_page_has_one_viewport_tag(app):
 
 
 @pytest.mark.sphinx("html", testroot="compat", freshenv=True)
+def test_no_translator_looks_for_the_stylesheets_docutils_would_link(app, monkeypatch):
+    """docutils' translator looks its default stylesheets up on disk, as Sphinx's own translator
+    shows with the settings Sphinx gives it; ours, for every page and every part of one, does not,
+    and the pages' stylesheets are still the theme's."""
+    import docutils.utils
+    from sphinx.writers.html5 import HTML5Translator
+
+    looked_for = []
+    original = docutils.utils.find_file_in_dirs
+    monkeypatch.setattr(docutils.utils, "find_file_in_dirs", lambda *args: looked_for.append(args) or original(*args))
+    app.build()
+    assert looked_for == []
+    translators = app.registry.get_translator_class(app.builder)
+    assert issubclass(translators, sphinx_compat.HTMLTranslator)
+    document = sphinx.util.docutils.new_document("<partial node>", frontend.get_default_settings(
+        sphinx.builders.html.HTMLWriter))
+    HTML5Translator(document, app.builder)
+    docutils_sheets = {Path(path).name for path, _ in looked_for}
+    assert docutils_sheets and all(name.endswith(".css") for name in docutils_sheets)
+    links = BeautifulSoup((app.outdir / "posts/series/alpha.html").read_text(encoding="utf-8"),
+                          "html.parser").find_all("link", rel="stylesheet")
+    assert any("pydata-sphinx-theme.css" in link["href"] for link in links)
+    assert not any(Path(link["href"].partition("?")[0]).name in docutils_sheets for link in links)
+
+
+@pytest.mark.sphinx("html", testroot="compat", freshenv=True)
+def test_debug_messages_are_dropped_unless_a_handler_shows_them(make_app, tmp_path):
+    """Sphinx's logger drops what none of its handlers shows, and with -vv still shows it all."""
+    import logging
+
+    from sphinx.util.logging import NAMESPACE
+
+    for verbosity, shown in ((0, False), (2, True)):
+        source = tmp_path / f"v{verbosity}"
+        shutil.copytree(REPO / "tests/roots/test-compat", source)
+        app = make_app("html", srcdir=source, verbosity=verbosity, freshenv=True)
+        app.build()
+        assert logging.getLogger(NAMESPACE).isEnabledFor(logging.DEBUG) is shown
+        assert ("[app] emitting event: 'html-page-context'" in app.status.getvalue()) is shown
+        assert "build succeeded" in app.status.getvalue()
+
+
+@pytest.mark.sphinx("html", testroot="compat", freshenv=True)
 def test_markup_no_width_or_option_shows_is_left_out(app):
     """The header's second search field (shown by the book theme at no width) and the empty,
     hidden banner "revealer" when no banner can fill it."""

@@ -78,6 +78,29 @@ def test_one_address_for_canonical_link_social_card_json_ld_and_citation(built):
     ]
 
 
+@pytest.mark.sphinx("html", testroot="citation", freshenv=True)
+def test_a_post_with_a_description_is_not_walked_for_another_one(app, warning, monkeypatch):
+    """sphinxext-opengraph describes a page from its text unless told the length is 0; a post
+    whose description we give (it replaces theirs) is not walked for one."""
+    import sphinxext.opengraph
+
+    lengths = {}
+    original = sphinxext.opengraph.get_description
+
+    def get_description(doctree, length, *args):
+        lengths[doctree["source"].rpartition("/")[2]] = length
+        return original(doctree, length, *args)
+
+    monkeypatch.setattr(sphinxext.opengraph, "get_description", get_description)
+    app.build()
+    assert warning.getvalue() == ""
+    assert lengths["first.md"] == 0
+    assert lengths["index.md"] == app.config.ogp_description_length > 0
+    soup = page(app, "posts/si/first.html")
+    assert [m["content"] for m in soup.find_all("meta", property="og:description")] == [
+        "The opening paragraph of the first post."]
+
+
 def test_dublin_core_is_read_by_extruct(built):
     [dc] = extruct.extract(text(built, "posts/si/first.html"), syntaxes=["dublincore"])["dublincore"]
     elements = {(e["name"].lower(), e["content"]) for e in dc["elements"] if e["name"].lower().startswith("dc.")}
@@ -230,7 +253,8 @@ def test_drafts_shown_in_a_preview_are_never_in_the_sitemap(app, warning):
 
 def test_sphinxext_opengraph_parses_only_the_tags_it_reads(app, monkeypatch):
     """It parses every tag added before it to look for a description (a quarter of its time at
-    every page): the citation tags and JSON-LD are added after it."""
+    every page): the citation tags and JSON-LD are added after it. (On a post whose description
+    we give, it looks for none: test_a_post_with_a_description_is_not_walked_for_another_one.)"""
     import sphinxext.opengraph
 
     parsed: list[str] = []
@@ -242,6 +266,6 @@ def test_sphinxext_opengraph_parses_only_the_tags_it_reads(app, monkeypatch):
 
     monkeypatch.setattr(sphinxext.opengraph, "get_meta_description", recorded)
     app.build()
-    assert any('name="description"' in tags for tags in parsed)
+    assert parsed
     assert not any("citation_" in tags or "ld+json" in tags for tags in parsed)
     assert "citation_title" in text(app, "posts/si/first.html")

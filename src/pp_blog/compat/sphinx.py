@@ -20,6 +20,17 @@ see :mod:`pp_blog.compat`).
 - pydata-sphinx-theme adds its HTML translator mixin (aria-level on toctree captions, table
   classes) only to translators registered by name once any one is registered, so the HTML
   translator is named too (:data:`HTML_TRANSLATOR`).
+- docutils' HTML writer looks up its default stylesheets (``minimal.css``, ``plain.css``) on
+  disk and makes their paths relative in every translator: Sphinx makes one for a page's body
+  and about five more for its title, contents, neighbours and parents (``render_partial``),
+  15,000 for 2,000 posts (a second of a build). Sphinx never writes the ``<link>`` they make (a
+  page's stylesheets come from the theme's templates): the translator is given none
+  (:class:`HTMLTranslator`).
+- Sphinx's logger takes every debug message, formats it into a record and hands it to its
+  handlers, which drop it unless Sphinx is run with ``-vv`` (a second of a build: Sphinx and the
+  themes log each event emitted and each script added to a page). The logger now drops what
+  none of its handlers would show (:func:`skip_unshown_messages`; Sphinx sets its level again
+  for each application).
 - Every page's stylesheet and script tags carry each file's checksum; Sphinx finds it by
   resolving the file's path (a system call per folder of the path) for each file of each page,
   about 15 per page, though the files do not change once copied, before the first page is
@@ -47,6 +58,7 @@ see :mod:`pp_blog.compat`).
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import shutil
 from pathlib import Path
@@ -54,6 +66,7 @@ from typing import Any, Iterator, Mapping
 
 import sphinx.builders.html
 import sphinx.util.docutils
+import sphinx.util.logging
 from jinja2 import FileSystemBytecodeCache
 from jinja2.ext import Extension
 from jinja2.lexer import Token, TokenStream
@@ -67,7 +80,28 @@ from ..model.template_markup import compact
 from . import escaping
 from .myst import settings_copy
 
-HTML_TRANSLATOR = HTML5Translator
+
+
+class HTMLTranslator(HTML5Translator):
+    """Sphinx's HTML translator, without docutils' default stylesheets, which Sphinx never links."""
+
+    def __init__(self, document, builder) -> None:
+        # The settings are Sphinx's, shared by every document of the build (and by every
+        # render_partial): cleared once, they stay so.
+        settings = document.settings
+        if settings.stylesheet_path or settings.stylesheet:
+            settings.stylesheet_path = settings.stylesheet = []
+        super().__init__(document, builder)
+
+
+HTML_TRANSLATOR = HTMLTranslator
+
+
+def skip_unshown_messages(app) -> None:
+    """``builder-inited``: Sphinx's logger takes only the messages one of its handlers shows."""
+    logger = logging.getLogger(sphinx.util.logging.NAMESPACE)
+    if logger.handlers:
+        logger.setLevel(max(logger.level, min(handler.level for handler in logger.handlers)))
 
 
 def own_templates_path(app, config) -> None:

@@ -10,7 +10,6 @@ which the docutils writers escape.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import html
 import json
 import re
@@ -21,6 +20,8 @@ from types import SimpleNamespace
 from typing import Any
 
 import rispy
+
+from . import csl_engine
 
 ORCID_PATTERN = re.compile(r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$")
 ORCID_RESOLVER = "https://orcid.org/"
@@ -185,66 +186,15 @@ SEGMENT_FORMATTER = SimpleNamespace(
 )
 
 
-@functools.lru_cache(maxsize=1)
-def _apa_style():
-    # The parsed style is only read by citeproc-py; parsing it again for every post would
-    # cost more than formatting the citation.
-    from citeproc import CitationStylesStyle
-
-    _remember_style_lookups()
-    return CitationStylesStyle(str(APA_STYLE), validate=False)
-
-
-def _remember_style_lookups() -> None:
-    """citeproc-py (0.11) finds the style's macros, terms and options with an XPath query at
-    every use (100 queries per reference, half the time of formatting one), and asks every
-    element whether it calls a variable by walking its subtree each time. Both answers depend
-    on the style alone, which is never changed once parsed, so each element's answers are kept
-    (the memo also keeps lxml's element proxies alive, which citeproc-py's own state on them
-    relies on anyway)."""
-    from citeproc import model, source
-
-    if getattr(model.CitationStylesElement.xpath_search, "remembers", False):
-        return
-    answers: dict[tuple[Any, ...], Any] = {}
-
-    def remembered(name, method):
-        def remembered_method(element, *args):
-            key = (name, element, *args)
-            if key not in answers:
-                answers[key] = method(element, *args)
-            return answers[key]
-
-        remembered_method.remembers = True  # type: ignore[attr-defined]
-        remembered_method.__wrapped__ = method  # type: ignore[attr-defined]
-        return remembered_method
-
-    model.CitationStylesElement.xpath_search = remembered("xpath_search", model.CitationStylesElement.xpath_search)
-    for cls in vars(model).values():
-        if isinstance(cls, type) and "calls_variable" in vars(cls):
-            cls.calls_variable = remembered("calls_variable", vars(cls)["calls_variable"])
-    # A cited item finds its reference through three properties at each of its 255 uses in an
-    # APA entry (a quarter of the time of formatting one); the item keeps its answer, which
-    # depends on its key and its bibliography's source alone, both set once.
-    original = source.CitationItem.reference
-
-    def reference(item):
-        try:
-            return item.__dict__["_ppblog_reference"]
-        except KeyError:
-            found = item.__dict__["_ppblog_reference"] = original.fget(item)
-            return found
-
-    reference.remembers = True  # type: ignore[attr-defined]
-    source.CitationItem.reference = property(reference)
-    source.CitationItem.reference.fget.__wrapped__ = original  # type: ignore[attr-defined]
+# The type of every item cited: the style is specialized for it (csl_engine.specialize).
+POST_TYPE = "post-weblog"
 
 
 def csl_item(post: Citable) -> dict[str, Any]:
     """The post as a CSL-JSON item (type post-weblog)."""
     item: dict[str, Any] = {
         "id": "post",
-        "type": "post-weblog",
+        "type": POST_TYPE,
         "title": clean(post.title),
         "author": [person.name_parts() for person in post.authors],
         "issued": {"date-parts": [[post.date.year, post.date.month, post.date.day]]},
@@ -261,7 +211,9 @@ def apa(post: Citable) -> list[tuple[str, bool]]:
     from citeproc import Citation, CitationItem, CitationStylesBibliography
     from citeproc.source.json import CiteProcJSON
 
-    bibliography = CitationStylesBibliography(_apa_style(), CiteProcJSON([csl_item(post)]), SEGMENT_FORMATTER)
+    # Parsed once (parsing it again for every post would cost more than formatting the citation).
+    style = csl_engine.style_for(str(APA_STYLE), POST_TYPE)
+    bibliography = CitationStylesBibliography(style, CiteProcJSON([csl_item(post)]), SEGMENT_FORMATTER)
     bibliography.register(Citation([CitationItem("post")]))
     text = str(bibliography.bibliography()[0])
     segments: list[tuple[str, bool]] = []

@@ -95,6 +95,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", sphinx_compat.drop_repeated_viewport)
     app.connect("env-get-outdated", rebuild.reread_landing_pages)
     app.connect("builder-inited", sphinx_compat.keep_compiled_templates)
+    app.connect("builder-inited", sphinx_compat.skip_unshown_messages)
     app.connect("builder-inited", sphinx_compat.remember_asset_checksums)
     app.connect("build-finished", sphinx_compat.forget_asset_checksums)
     # Each document's docutils settings found once per build (compat/sphinx.py, compat/myst.py).

@@ -186,6 +186,8 @@ def add_head_tags(app, pagename: str, templatename: str, context: dict, doctree)
             # Before sphinxext-opengraph's, which would otherwise describe the page by its byline.
             context["metatags"] += citation.meta_tags([("description", description)])
             context["meta"]["og:description"] = html.escape(description, quote=False)
+            # Its own description, which this one replaces, is then not looked for in the page.
+            context["meta"]["ogp_description_length"] = 0
         write_downloads(app, pagename, post)
     elif pagename.startswith(AUTHOR_PAGES):
         collection = context.get("collection")
