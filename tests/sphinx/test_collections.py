@@ -189,3 +189,31 @@ def test_a_landing_page_is_read_again_only_when_its_posts_come_go_or_move(make_a
     assert read == ["posts/series/alpha", "posts/series/index"]
     assert [title.split(": ", 1)[1] for title in listing_titles(page(app, "posts/series/index"))] == [
         "Third in the series", "Second in the series"]
+
+
+def test_the_domains_indexes_answer_as_its_records_do_and_follow_their_changes(built):
+    """Each post page asks its collection and its neighbours: answered from indexes made once per
+    change of the domain's data, equal to a walk of the records."""
+    domain = built.env.domains["ppblog"]
+
+    def check():
+        for record in domain.collections.values():
+            assert domain.collection_by_slug(record["slug"]) is next(
+                r for r in domain.collections.values() if r["slug"] == record["slug"])
+        for docname, post in domain.posts.items():
+            order = [name for name, _ in domain.posts_in(post["collection"])]
+            place = order.index(docname)
+            assert domain.neighbours(docname) == (order[place - 1] if place else None,
+                                                  order[place + 1] if place + 1 < len(order) else None)
+
+    assert domain.neighbours("posts/series/beta") == ("posts/series/gamma", "posts/series/alpha")
+    check()
+    domain.clear_doc("posts/series/beta")
+    assert domain.neighbours("posts/series/gamma")[1] == "posts/series/alpha"
+    check()
+    landing = domain.collections.pop("posts/hl/index")
+    domain.clear_doc("posts/hl/index")
+    assert domain.collection_by_slug(landing["slug"]) is None
+    domain.add_collection("posts/hl/index", landing)
+    assert domain.collection_by_slug(landing["slug"]) is landing
+    check()

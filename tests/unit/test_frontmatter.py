@@ -211,3 +211,12 @@ def test_special_issue_needs_its_journal_details():
     [problem] = fm.validate_collection(
         fm.parse_front_matter(SERIES_PAGE.replace("  volume: 49\n", "")), folder="series")
     assert "'volume' is a required property" in problem.message
+
+
+def test_each_schema_gets_one_validator_made_once():
+    validator = fm._validator(fm.POST_SCHEMA)
+    assert fm._validator(fm.POST_SCHEMA) is validator and validator.schema is fm.POST_SCHEMA
+    assert fm._validator(fm.COLLECTION_SCHEMA) is not validator
+    # an equal schema in another object is validated as itself, not by the first one's validator
+    copy = {**fm.POST_SCHEMA}
+    assert fm._validator(copy).schema is copy

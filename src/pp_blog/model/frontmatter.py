@@ -226,12 +226,20 @@ def _hint(name: str | None) -> str:
     return FIELD_HINTS.get(name or "", "see docs/front-matter.md")
 
 
-def _validator(schema: dict):
-    # Imported when a page is first read: a rebuild with nothing to read never needs it (its
-    # import takes about 70 ms).
-    import jsonschema
+# One validator per schema (this module's two), made when first needed: making one costs
+# about as much as validating a post with it.
+_VALIDATORS: dict[int, Any] = {}
 
-    return jsonschema.Draft202012Validator(schema)
+
+def _validator(schema: dict):
+    validator = _VALIDATORS.get(id(schema))
+    if validator is None or validator.schema is not schema:
+        # Imported when a page is first read: a rebuild with nothing to read never needs it
+        # (its import takes about 70 ms).
+        import jsonschema
+
+        validator = _VALIDATORS[id(schema)] = jsonschema.Draft202012Validator(schema)
+    return validator
 
 
 def first_error_per_place(errors) -> list:

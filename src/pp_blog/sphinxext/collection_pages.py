@@ -201,18 +201,15 @@ class ResolveCollectionPlaceholders(SphinxPostTransform):
                 nodes.Text(f" ({issue_line(collection)})."),
                 classes=["pp-series-position"],
             )
-            series = [d for d, _ in domain.posts_in(collection["slug"])]
-            index = series.index(docname)
+            previous, following = domain.neighbours(docname)
             # Navigation, not content: left out of search (Sphinx's "no-search"), else every
             # neighbour of a post would be found by the words of its title.
             links = nodes.paragraph(classes=["pp-series-links", "no-search"])
-            if index > 0:
-                previous = series[index - 1]
+            if previous:
                 links += nodes.Text("Previous in the series: ")
                 links += doc_link(previous, docname, self.label(domain, previous))
-            if index + 1 < len(series):
-                following = series[index + 1]
-                if index > 0:
+            if following:
+                if previous:
                     links += nodes.Text(" · ")
                 links += nodes.Text("Next in the series: ")
                 links += doc_link(following, docname, self.label(domain, following))

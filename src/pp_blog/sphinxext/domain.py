@@ -32,9 +32,12 @@ class PostsDomain(Domain):
 
     def __init__(self, env) -> None:
         super().__init__(env)
-        # slug -> the collection's posts in reading order; every post page asks for its
-        # series, so it is sorted once per change of the data, not once per page.
+        # Indexes every post page asks, so each is made once per change of the data, not once
+        # per page (a page's lookups stay constant in the size of its collection): slug -> the
+        # collection's posts in reading order, a post's place in them, slug -> collection.
         self._series: dict[str, list[tuple[str, dict[str, Any]]]] | None = None
+        self._places: dict[str, int] = {}
+        self._by_slug: dict[str, dict[str, Any]] | None = None
 
     @property
     def posts(self) -> dict[str, dict[str, Any]]:
@@ -50,6 +53,7 @@ class PostsDomain(Domain):
 
     def add_collection(self, docname: str, record: dict[str, Any]) -> None:
         self.collections[docname] = record
+        self._by_slug = None
 
     @property
     def collections_lists(self) -> set[str]:
@@ -80,10 +84,10 @@ class PostsDomain(Domain):
         self.collections.pop(docname, None)
         self.data.setdefault("collections_lists", {}).pop(docname, None)
         self.postlists.pop(docname, None)
-        self._series = None
+        self._series = self._by_slug = None
 
     def merge_domaindata(self, docnames: set[str], otherdata: dict[str, Any]) -> None:
-        self._series = None
+        self._series = self._by_slug = None
         for key in ("posts", "collections", "collections_lists", "postlists", "landing_entries"):
             self.data.setdefault(key, {})
             for docname, record in otherdata.get(key, {}).items():
@@ -91,21 +95,36 @@ class PostsDomain(Domain):
                     self.data[key][docname] = record
 
     def collection_by_slug(self, slug: str) -> dict[str, Any] | None:
-        for record in self.collections.values():
-            if record["slug"] == slug:
-                return record
-        return None
+        if self._by_slug is None:
+            # The first landing page that declares a slug (a second one is reported by the checks).
+            by_slug: dict[str, dict[str, Any]] = {}
+            for record in self.collections.values():
+                by_slug.setdefault(record["slug"], record)
+            self._by_slug = by_slug
+        return self._by_slug.get(slug)
 
-    def posts_in(self, slug: str) -> list[tuple[str, dict[str, Any]]]:
-        """The posts of a collection in reading order: series position, else date, then title."""
+    def _ordered(self) -> dict[str, list[tuple[str, dict[str, Any]]]]:
         if self._series is None:
             series: dict[str, list[tuple[str, dict[str, Any]]]] = {}
             for docname, post in self.posts.items():
                 series.setdefault(post["collection"], []).append((docname, post))
             for members in series.values():
                 members.sort(key=lambda item: post_order_key(item[1]))
+            self._places = {docname: place for members in series.values()
+                            for place, (docname, _) in enumerate(members)}
             self._series = series
-        return list(self._series.get(slug, ()))
+        return self._series
+
+    def posts_in(self, slug: str) -> list[tuple[str, dict[str, Any]]]:
+        """The posts of a collection in reading order: series position, else date, then title."""
+        return list(self._ordered().get(slug, ()))
+
+    def neighbours(self, docname: str) -> tuple[str | None, str | None]:
+        """The posts before and after a post in its collection's reading order."""
+        members = self._ordered().get(self.posts[docname]["collection"], [])
+        place = self._places[docname]
+        return (members[place - 1][0] if place > 0 else None,
+                members[place + 1][0] if place + 1 < len(members) else None)
 
     def resolve_xref(self, env, fromdocname, builder, typ, target, node, contnode):
         # Authors and tags link to ABlog's pages, which exist only in HTML output;
