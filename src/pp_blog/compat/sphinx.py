@@ -20,10 +20,10 @@ see :mod:`pp_blog.compat`).
 - pydata-sphinx-theme adds its HTML translator mixin (aria-level on toctree captions, table
   classes) only to translators registered by name once any one is registered, so the HTML
   translator is named too (:data:`HTML_TRANSLATOR`).
-- docutils' HTML writer looks up its default stylesheets (``minimal.css``, ``plain.css``) on
-  disk and makes their paths relative in every translator: Sphinx makes one for a page's body
+- docutils' HTML writer looks up its default stylesheet (``html4css1.css`` for Sphinx's writer)
+  on disk and makes its path relative in every translator: Sphinx makes one for a page's body
   and about five more for its title, contents, neighbours and parents (``render_partial``),
-  15,000 for 2,000 posts (a second of a build). Sphinx never writes the ``<link>`` they make (a
+  15,000 for 2,000 posts (0.7 s of a build). Sphinx never writes the ``<link>`` they make (a
   page's stylesheets come from the theme's templates): the translator is given none
   (:class:`HTMLTranslator`).
 - Sphinx's logger takes every debug message, formats it into a record and hands it to its
@@ -79,7 +79,6 @@ from ..model import template_markup
 from ..model.template_markup import compact
 from . import escaping
 from .myst import settings_copy
-
 
 
 class HTMLTranslator(HTML5Translator):
